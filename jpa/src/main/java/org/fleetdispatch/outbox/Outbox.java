@@ -1,0 +1,61 @@
+package org.fleetdispatch.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** The outbox table and the per-topic VDA 5050 header counters. Joins the caller's transaction. */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext(unitName = "fleetdispatch")
+    private EntityManager entityManager;
+
+    @Inject
+    private Event<OutboxWritten> written;
+
+    protected Outbox() {
+        // for CDI
+    }
+
+    /** Adds a message to the caller's transaction; the relay is told once that transaction commits. */
+    public void add(OutboxMessage message) {
+        entityManager.persist(message);
+        written.fire(new OutboxWritten(message.topic()));
+    }
+
+    /**
+     * The oldest unsent messages, locked for this transaction; rows another relay holds are skipped,
+     * so that several server instances can relay side by side without sending a row twice.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OutboxMessage> lockOldest(int limit) {
+        return entityManager.createNativeQuery(
+                        "select * from outbox_message order by id limit ?1 for update skip locked", OutboxMessage.class)
+                .setParameter(1, limit)
+                .getResultList();
+    }
+
+    public void published(OutboxMessage message) {
+        entityManager.remove(message);
+    }
+
+    /**
+     * The next VDA 5050 {@code headerId} for one topic of one robot: 0, 1, 2, … and never reused,
+     * also across restarts (the spec requires it to increase per topic).
+     */
+    public long nextHeaderId(String robotName, String topic) {
+        Number next = (Number) entityManager.createNativeQuery("""
+                        insert into vda5050_header_counter (robot_name, topic, last_header_id) values (?1, ?2, 0)
+                        on conflict (robot_name, topic)
+                        do update set last_header_id = vda5050_header_counter.last_header_id + 1
+                        returning last_header_id""")
+                .setParameter(1, robotName)
+                .setParameter(2, topic)
+                .getSingleResult();
+        return next.longValue();
+    }
+}

@@ -1,0 +1,2 @@
+/** Mapping helpers shared by every entity, and nothing domain-specific. */
+package org.fleetdispatch.persistence;
