@@ -1,0 +1,10 @@
+/**
+ * What the application needs from the platform before anything else runs: the PostgreSQL data
+ * source, the schema (Flyway), and the readiness checks behind {@code GET /health}.
+ *
+ * <p>Settings are MicroProfile Config names ({@code fleetdispatch.db.url} …), which Payara resolves
+ * from environment variables ({@code FLEETDISPATCH_DB_URL} …) or system properties. The resources are
+ * defined with Payara's {@code ${MPCONFIG=…}} references because they are created before the
+ * application's own configuration is readable.
+ */
+package org.fleetdispatch.platform;
