@@ -1,0 +1,201 @@
+package org.fleetdispatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
+import org.fleetdispatch.launcher.testing.MqttTestClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end on Payara Micro: REST create → factsheetRequest on MQTT; MQTT state
+ * → MDB → PostgreSQL → REST read; a malformed state changes nothing and is counted.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RobotFlowIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        // The WAR this build produced, exactly as it ships.
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("fleetdispatch.war")));
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MqttTestClient robot;
+
+    @BeforeEach
+    void connectRobot() throws Exception {
+        robot = MqttTestClient.connect(EmbeddedServicesListener.broker().uri(), "test-robot-" + System.nanoTime());
+    }
+
+    @AfterEach
+    void disconnectRobot() throws Exception {
+        robot.close();
+    }
+
+    @Test
+    void healthReportsDatabaseAndBrokerReady() throws Exception {
+        HttpResponse<String> health = get("health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonObject body = json(health.body());
+        assertThat(body.getString("status")).isEqualTo("UP");
+        assertThat(body.getJsonArray("checks").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("name"))
+                .contains("database", "broker");
+    }
+
+    @Test
+    void aCreatedRobotIsAskedForItsFactsheetAndTracksItsState() throws Exception {
+        robot.subscribe("uagv/v2/RobotCompany/agv-001/instantActions");
+
+        HttpResponse<String> created = post("robot", "{\"name\": \"agv-001\", \"manufacturer\": \"RobotCompany\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created.body()).getJsonObject("status").getBoolean("online")).isFalse();
+
+        MqttTestClient.Received request = robot.next(DEADLINE);
+        assertThat(request).as("instantActions with factsheetRequest").isNotNull();
+        JsonObject actions = json(request.text());
+        assertThat(actions.getString("version")).isEqualTo("2.0.0");
+        assertThat(actions.getString("manufacturer")).isEqualTo("RobotCompany");
+        assertThat(actions.getString("serialNumber")).isEqualTo("agv-001");
+        assertThat(actions.getJsonArray("actions").getJsonObject(0).getString("actionType")).isEqualTo("factsheetRequest");
+
+        publishState("agv-001", 87.5, 1.5, -2.25, 0.5, "floor-1");
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonObject status = json(get("robot/agv-001").body()).getJsonObject("status");
+            assertThat(status.getBoolean("online")).isTrue();
+            assertThat(status.getJsonNumber("battery_level").doubleValue()).isEqualTo(87.5);
+            JsonObject pose = status.getJsonObject("pose");
+            assertThat(pose.getJsonNumber("x").doubleValue()).isEqualTo(1.5);
+            assertThat(pose.getJsonNumber("y").doubleValue()).isEqualTo(-2.25);
+            assertThat(pose.getJsonNumber("theta").doubleValue()).isEqualTo(0.5);
+            assertThat(pose.getString("map_id")).isEqualTo("floor-1");
+        });
+        // …and it is PostgreSQL that holds it, not a cache.
+        try (var c = DriverManager.getConnection(EmbeddedServicesListener.database().jdbcUrl(), "postgres", "");
+             var rows = c.createStatement().executeQuery("select online, battery_level from robot where name = 'agv-001'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getBoolean(1)).isTrue();
+            assertThat(rows.getDouble(2)).isEqualTo(87.5);
+        }
+        try (var list = Json.createReader(new StringReader(get("robot").body()))) {
+            assertThat(list.readArray().getValuesAs(JsonObject.class)).extracting(r -> r.getString("name")).contains("agv-001");
+        }
+    }
+
+    @Test
+    void malformedStatesAreCountedAndChangeNothing() throws Exception {
+        assertThat(post("robot", "{\"name\": \"agv-002\"}").statusCode()).isEqualTo(201);
+        publishState("agv-002", 50, 1, 1, 0, "m");
+        await().atMost(DEADLINE).until(() -> json(get("robot/agv-002").body()).getJsonObject("status").getBoolean("online"));
+        double before = rejectedCount();
+
+        publish("uagv/v2/RobotCompany/agv-002/state", "{ not json");
+        publish("uagv/v2/RobotCompany/agv-002/state", "{\"headerId\": 1, \"batteryState\": {\"batteryCharge\": 250}}");
+        publishState("agv-002", 40, 2, 2, 0, "m"); // a good one after the bad ones still gets through
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(rejectedCount()).isEqualTo(before + 2);
+            assertThat(json(get("robot/agv-002").body()).getJsonObject("status").getJsonNumber("battery_level").doubleValue())
+                    .isEqualTo(40);
+        });
+    }
+
+    @Test
+    void errorsAreProblemDetails() throws Exception {
+        HttpResponse<String> missing = get("robot/no-such-robot");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(missing.body()).getString("error_code")).isEqualTo("ROBOT_NOT_FOUND");
+
+        assertThat(post("robot", "{\"name\": \"agv-dup\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> duplicate = post("robot", "{\"name\": \"agv-dup\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(json(duplicate.body()).getString("message")).contains("agv-dup");
+
+        HttpResponse<String> badName = post("robot", "{\"name\": \"agv/1\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(json(badName.body()).getString("detail")).contains("name 'agv/1'");
+
+        HttpResponse<String> notJson = post("robot", "{\"name\": ");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson.body()).getString("error_code")).isEqualTo("INVALID_JSON");
+    }
+
+    private double rejectedCount() throws Exception {
+        // OpenMetrics text: fleetdispatch_mqtt_rejected_total{topic="state"} 2.0
+        String metrics = get("metrics?scope=application").body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("fleetdispatch_mqtt_rejected_total") && l.contains("topic=\"state\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    private void publishState(String serial, double battery, double x, double y, double theta, String map) throws Exception {
+        publish("uagv/v2/RobotCompany/" + serial + "/state", """
+                {"headerId": 1, "timestamp": "2026-11-22T12:00:00.000Z", "version": "2.0.0",
+                 "manufacturer": "RobotCompany", "serialNumber": "%s",
+                 "orderId": "", "orderUpdateId": 0, "lastNodeId": "", "lastNodeSequenceId": 0,
+                 "nodeStates": [], "edgeStates": [], "driving": false, "actionStates": [],
+                 "agvPosition": {"x": %s, "y": %s, "theta": %s, "mapId": "%s", "positionInitialized": true},
+                 "batteryState": {"batteryCharge": %s, "charging": false},
+                 "operatingMode": "AUTOMATIC", "errors": [],
+                 "safetyState": {"eStop": "NONE", "fieldViolation": false}}
+                """.formatted(serial, x, y, theta, map, battery));
+    }
+
+    private void publish(String topic, String payload) throws Exception {
+        robot.publish(topic, payload);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) throws Exception {
+        // Payara Micro reports its URL with the host's address, but listens on loopback only. /health and
+        // /metrics belong to the server, not to the application's context.
+        boolean server = path.startsWith("health") || path.startsWith("metrics");
+        String context = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        return new URI("http", null, "127.0.0.1", base.getPort(), server ? "/" : context, null, null).resolve(path);
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+}
