@@ -3,21 +3,10 @@ package org.fleetdispatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import java.time.Duration;
+import org.fleetdispatch.launcher.testing.MqttTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,43 +43,12 @@ class EmbeddedServersTest {
         }
     }
 
-    private static String roundTrip(String uri, String topic) throws MqttException, InterruptedException {
-        BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
-        MqttClient client = new MqttClient(uri, "test-" + topic.replace('/', '-'), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String t, MqttMessage m) {
-                received.add(new String(m.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
-        client.connect(new MqttConnectionOptions());
-        try {
-            client.subscribe(topic, 1);
-            client.publish(topic, ("hello " + topic).getBytes(StandardCharsets.UTF_8), 1, false);
-            return received.poll(10, TimeUnit.SECONDS);
-        } finally {
-            client.disconnect();
-            client.close();
+    private static String roundTrip(String uri, String topic) throws Exception {
+        try (MqttTestClient client = MqttTestClient.connect(uri, "test-" + topic.replace('/', '-'))) {
+            client.subscribe(topic);
+            client.publish(topic, "hello " + topic);
+            MqttTestClient.Received received = client.next(Duration.ofSeconds(10));
+            return received == null ? null : received.text();
         }
     }
 
