@@ -26,19 +26,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.port = port;
     }
 
+    /** Whether a commit must survive a crash of the machine, or only a test run. */
+    public enum Durability {
+        /** fsync and synchronous commit on: what {@code ./fleetdispatch run} keeps, it keeps. */
+        DURABLE,
+        /** zonky's defaults, fsync and synchronous commit off: fast, for throw-away test clusters. */
+        THROWAWAY
+    }
+
     /**
      * Starts PostgreSQL on {@code port} with its cluster in {@code dataDirectory} (created and
      * initialised when empty) and makes sure the application's database exists.
      */
-    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Durability durability) throws IOException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setServerConfig("max_connections", "200");
+        if (durability == Durability.DURABLE) {
+            // zonky starts postgres with -F (fsync off) and synchronous_commit=off; these come after and win.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, port);
         try {
             database.createDatabaseIfMissing();

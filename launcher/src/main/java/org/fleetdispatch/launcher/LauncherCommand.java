@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
 public final class LauncherCommand {
 
     public static void main(String[] args) {
+        // HiveMQ's jar carries a logback.xml of its own; name ours so that logback does not pick one at random.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "fleetdispatch-launcher-logback.xml");
+        }
         System.exit(new CommandLine(new LauncherCommand()).execute(args));
     }
 
@@ -41,6 +45,7 @@ public final class LauncherCommand {
         int startupTimeoutSeconds;
 
         private final Deque<AutoCloseable> running = new ArrayDeque<>();
+        private volatile boolean stopping;
 
         @Override
         public Integer call() throws Exception {
@@ -58,7 +63,7 @@ public final class LauncherCommand {
                 out.println("Starting embedded PostgreSQL on 127.0.0.1:" + settings.embeddedDatabasePort()
                         + " (data in " + settings.dataDirectory().resolve("postgres") + ")");
                 EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory().resolve("postgres"),
-                        settings.embeddedDatabasePort());
+                        settings.embeddedDatabasePort(), EmbeddedDatabase.Durability.DURABLE);
                 running.push(database);
                 databaseUrl = database.jdbcUrl();
             }
@@ -92,11 +97,15 @@ public final class LauncherCommand {
             // Ctrl-C runs the shutdown hook, which stops Payara Micro first; reaching the line after
             // this wait otherwise means it died on its own.
             int status = payara.waitFor();
+            if (stopping) {
+                return 0;
+            }
             System.err.println("Payara Micro stopped (exit status " + status + "); see " + payara.log());
             return 1;
         }
 
         private synchronized void stopAll() {
+            stopping = true;
             while (!running.isEmpty()) {
                 AutoCloseable next = running.pop();
                 try {

@@ -18,13 +18,13 @@ class EmbeddedServersTest {
     @Test
     void databaseKeepsItsDataAcrossRestarts() throws Exception {
         int port = freePort();
-        try (EmbeddedDatabase first = EmbeddedDatabase.start(data.resolve("pg"), port);
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(data.resolve("pg"), port, EmbeddedDatabase.Durability.DURABLE);
              var c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.USER, "");
              var s = c.createStatement()) {
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('still here')");
         }
-        try (EmbeddedDatabase second = EmbeddedDatabase.start(data.resolve("pg"), port);
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(data.resolve("pg"), port, EmbeddedDatabase.Durability.DURABLE);
              var c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedDatabase.USER, "");
              var rows = c.createStatement().executeQuery("select v from kept")) {
             assertThat(rows.next()).isTrue();

@@ -32,7 +32,8 @@ public final class EmbeddedServicesListener implements LauncherSessionListener {
         }
         try {
             scratch = Files.createTempDirectory("fleetdispatch-test-");
-            database = EmbeddedDatabase.start(scratch.resolve("postgres"), port("FLEETDISPATCH_DB_URL", true));
+            database = EmbeddedDatabase.start(scratch.resolve("postgres"), port("FLEETDISPATCH_DB_URL", true),
+                    EmbeddedDatabase.Durability.THROWAWAY);
             broker = EmbeddedBroker.start(scratch.resolve("broker"), "127.0.0.1", port("FLEETDISPATCH_MQTT_URI", false));
         } catch (IOException e) {
             stop();
