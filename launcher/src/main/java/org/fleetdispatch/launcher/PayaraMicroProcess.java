@@ -1,7 +1,6 @@
 package org.fleetdispatch.launcher;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +40,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
     public record Options(Path microJar, Path rar, Path war, String httpHost, int httpPort, Path workDirectory,
                           Map<String, String> environment, List<String> jvmOptions) {
     }
+
+    /** The application's database readiness check: present once the application is deployed. */
+    private static final String APPLICATION_CHECK = "\"name\":\"database\"";
 
     private final Process process;
     private final Options options;
@@ -105,7 +107,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * Polls {@code GET /health} until it answers 200.
+     * Polls {@code GET /health} until it answers 200 with the application's own readiness checks in it.
+     * Payara serves {@code /health} before the application is deployed, answering UP with no checks,
+     * so a bare 200 is not enough.
      *
      * @throws IOException when the process exits first or the deadline passes; the message carries the
      *                     end of Payara Micro's log
@@ -122,16 +126,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
+                if (answer.statusCode() == 200 && answer.body().contains(APPLICATION_CHECK)) {
                     return;
                 }
                 last = "GET /health answered " + answer.statusCode() + ": " + answer.body();
-            } catch (ConnectException e) {
-                last = "not listening on " + baseUri() + " yet";
+            } catch (IOException e) {
+                last = "no answer from " + baseUri() + " yet (" + e + ")";
             }
-            if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                continue; // exited: reported at the top of the loop
-            }
+            process.waitFor(500, TimeUnit.MILLISECONDS); // returns at once if it exits: reported above
         }
         throw new IOException("Payara Micro was not ready within " + timeout.toSeconds() + " s (" + last + ")." + logTail());
     }
