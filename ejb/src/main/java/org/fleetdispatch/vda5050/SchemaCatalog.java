@@ -93,8 +93,20 @@ final class SchemaCatalog {
     /** Every violation of the topic's schemas (at most {@link SchemaValidator#MAX_VIOLATIONS}); empty if valid. */
     List<Violation> validate(Topic topic, JsonValue message) {
         List<Violation> out = new ArrayList<>(0);
-        for (SchemaValidator v : validators.get(topic)) {
-            v.validate(message, out);
+        SchemaValidator[] both = validators.get(topic);
+        both[0].validate(message, out);
+        int official = out.size();
+        both[1].validate(message, out);
+        if (official > 0 && out.size() > official) {
+            // the supplement may restate an official rule (e.g. a sequenceId's minimum): report it once
+            List<Violation> firsts = out.subList(0, official);
+            List<Violation> unique = new ArrayList<>(firsts);
+            for (Violation v : out.subList(official, out.size())) {
+                if (firsts.stream().noneMatch(f -> f.path().equals(v.path()) && f.rule().equals(v.rule()))) {
+                    unique.add(v);
+                }
+            }
+            return unique;
         }
         return out;
     }

@@ -1,17 +1,18 @@
 package org.fleetdispatch.vda5050;
 
 import jakarta.json.Json;
-import jakarta.json.JsonConfig;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -21,9 +22,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Encodes VDA 5050 messages to JSON (UTF-8) and decodes them strictly.
@@ -45,12 +48,14 @@ import java.util.Objects;
 public final class Vda5050Codec implements AutoCloseable {
 
     private final Jsonb jsonb;
-    private final JsonReaderFactory readers;
+    private final JsonParserFactory parsers;
+    private final JsonBuilderFactory builders;
     private final SchemaCatalog schemas;
 
     public Vda5050Codec() {
         this.jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
-        this.readers = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+        this.parsers = Json.createParserFactory(Map.of());
+        this.builders = Json.createBuilderFactory(Map.of());
         this.schemas = SchemaCatalog.load();
     }
 
@@ -138,8 +143,18 @@ public final class Vda5050Codec implements AutoCloseable {
     }
 
     private JsonValue parse(String text) {
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            return reader.readValue();
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new Vda5050FormatException("malformed JSON: no value", 1, 1, 0, null);
+            }
+            JsonValue value = read(parser, parser.next());
+            if (parser.hasNext()) {
+                JsonLocation at = parser.getLocation();
+                throw new Vda5050FormatException("malformed JSON: content after the value at line "
+                        + at.getLineNumber() + ", column " + at.getColumnNumber(), at.getLineNumber(),
+                        at.getColumnNumber(), at.getStreamOffset(), null);
+            }
+            return value;
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             long line = at == null ? -1 : at.getLineNumber();
@@ -148,8 +163,38 @@ public final class Vda5050Codec implements AutoCloseable {
             throw new Vda5050FormatException("malformed JSON at line " + line + ", column " + column + " (offset "
                     + offset + "): " + e.getMessage(), line, column, offset, e);
         } catch (JsonException e) {
-            // duplicate keys, trailing content, empty input: the parser gives no location
             throw new Vda5050FormatException("malformed JSON: " + e.getMessage(), -1, -1, -1, e);
+        }
+    }
+
+    /** Builds the tree from parser events, refusing duplicate keys (which the parser alone would let through). */
+    private JsonValue read(JsonParser parser, JsonParser.Event event) {
+        switch (event) {
+            case START_OBJECT -> {
+                JsonObjectBuilder object = builders.createObjectBuilder();
+                Set<String> keys = new HashSet<>();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
+                    String key = parser.getString();
+                    if (!keys.add(key)) {
+                        JsonLocation at = parser.getLocation();
+                        throw new Vda5050FormatException("malformed JSON: duplicate key '" + key + "' at line "
+                                + at.getLineNumber() + ", column " + at.getColumnNumber(), at.getLineNumber(),
+                                at.getColumnNumber(), at.getStreamOffset(), null);
+                    }
+                    object.add(key, read(parser, parser.next()));
+                }
+                return object.build();
+            }
+            case START_ARRAY -> {
+                JsonArrayBuilder array = builders.createArrayBuilder();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+                    array.add(read(parser, e));
+                }
+                return array.build();
+            }
+            default -> {
+                return parser.getValue();
+            }
         }
     }
 
