@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -148,6 +150,7 @@ public final class SimulatedRobot {
     private final AtomicLong rejectedMessages = new AtomicLong();
     private volatile State lastState;
     private volatile boolean connected;
+    private volatile CompletableFuture<Void> ready;
 
     SimulatedRobot(SimulatorConfig config, String serialNumber, Pose start, Vda5050Codec codec,
                    ScheduledExecutorService scheduler) {
@@ -258,8 +261,11 @@ public final class SimulatedRobot {
         }
     }
 
-    /** Connects again after {@link #disconnectAbruptly()}; publishes ONLINE and the state. */
-    public IMqttToken reconnect() throws MqttException {
+    /**
+     * Connects again after {@link #disconnectAbruptly()}. The future completes once the robot is subscribed and
+     * has published ONLINE.
+     */
+    public CompletableFuture<Void> reconnect() throws MqttException {
         return connect();
     }
 
@@ -267,7 +273,8 @@ public final class SimulatedRobot {
     // connection
     // =====================================================================================================
 
-    IMqttToken connect() throws MqttException {
+    /** Connects; the future completes when subscribed to order and instantActions and ONLINE is published. */
+    CompletableFuture<Void> connect() throws MqttException {
         synchronized (this) {
             if (client != null) {
                 throw new IllegalStateException(serialNumber + " is already connected");
@@ -287,7 +294,19 @@ public final class SimulatedRobot {
             MqttMessage will = new MqttMessage(codec.encode(Connection.of(header(Topic.CONNECTION),
                     ConnectionState.CONNECTIONBROKEN)), Topic.CONNECTION.qos(), Topic.CONNECTION.retained(), null);
             options.setWill(topic(Topic.CONNECTION), will);
-            return client.connect(options);
+            CompletableFuture<Void> readiness = new CompletableFuture<>();
+            ready = readiness;
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    readiness.completeExceptionally(e);
+                }
+            });
+            return readiness;
         }
     }
 
@@ -344,6 +363,10 @@ public final class SimulatedRobot {
                 owner.publish(topic(Topic.CONNECTION), online, Topic.CONNECTION.qos(), Topic.CONNECTION.retained())
                         .waitForCompletion(10_000);
                 connected = true;
+                CompletableFuture<Void> readiness = ready;
+                if (readiness != null) {
+                    readiness.complete(null);
+                }
                 publishState();
             } catch (MqttException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, serialNumber + ": after connecting: " + e);
@@ -859,6 +882,11 @@ public final class SimulatedRobot {
                 time -= use;
                 continue;
             }
+            if (distance > 0) {
+                moved += distance;
+                distanceSinceLastNode += distance;
+                battery = Math.max(0, battery - distance * config.batteryDrainPerMetre());
+            }
             x = p.x();
             y = p.y();
             if (p.theta() != null) {
@@ -879,9 +907,10 @@ public final class SimulatedRobot {
             }
             traverse(target);
         }
-        driving = moved > 0 || turned != 0;
-        vx = dt > 0 ? moved / dt : 0;
-        omega = dt > 0 ? turned / dt : 0;
+        // driving: it moved in this step and goes on; standing on a node for an action or at the end is not
+        driving = (moved > 0 || turned != 0) && !nodes.isEmpty() && nodes.get(0).released() && canDrive();
+        vx = driving && dt > 0 ? moved / dt : 0;
+        omega = driving && dt > 0 ? turned / dt : 0;
     }
 
     /** 6.10.2: the node counts as traversed; leave the edge before it, trigger the node's and next edge's actions. */

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.fleetdispatch.vda5050.Vda5050Codec;
 
@@ -72,25 +74,28 @@ public final class Simulator implements AutoCloseable {
 
     private void connectAll() {
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
-        List<IMqttToken> tokens = new ArrayList<>();
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
         List<SimulatedRobot> list = robots();
         for (SimulatedRobot robot : list) {
             try {
-                tokens.add(robot.connect());
+                ready.add(robot.connect());
             } catch (MqttException e) {
                 throw new SimulatorException(robot + " cannot connect to " + config.brokerUri() + ": " + e, e);
             }
         }
-        for (int i = 0; i < tokens.size(); i++) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        for (int i = 0; i < ready.size(); i++) {
+            long left = Math.max(1, deadline - System.nanoTime());
             try {
-                tokens.get(i).waitForCompletion(Math.max(1, left));
-            } catch (MqttException e) {
-                throw new SimulatorException(list.get(i) + " cannot connect to " + config.brokerUri() + ": " + e, e);
-            }
-            if (!tokens.get(i).isComplete()) {
+                ready.get(i).get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new SimulatorException(list.get(i) + " cannot connect to " + config.brokerUri() + ": "
+                        + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
                 throw new SimulatorException(list.get(i) + " did not connect to " + config.brokerUri() + " within "
-                        + config.connectTimeout(), null);
+                        + config.connectTimeout(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulatorException("interrupted while connecting", e);
             }
         }
     }
