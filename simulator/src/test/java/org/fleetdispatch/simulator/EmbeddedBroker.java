@@ -24,7 +24,7 @@ public final class EmbeddedBroker implements BeforeAllCallback, ExtensionContext
 
     private final Path folder;
     private final int port;
-    private final EmbeddedHiveMQ hivemq;
+    private EmbeddedHiveMQ hivemq;
 
     private EmbeddedBroker() throws Exception {
         folder = Files.createTempDirectory("hivemq-test");
@@ -49,9 +49,14 @@ public final class EmbeddedBroker implements BeforeAllCallback, ExtensionContext
                   </anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port), StandardCharsets.UTF_8);
-        hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(folder.resolve("data"))
-                .withExtensionsFolder(folder.resolve("extensions")).withoutLoggingBootstrap().build();
+        hivemq = build();
         hivemq.start().join();
+    }
+
+    private EmbeddedHiveMQ build() {
+        return EmbeddedHiveMQ.builder().withConfigurationFolder(folder.resolve("conf"))
+                .withDataFolder(folder.resolve("data")).withExtensionsFolder(folder.resolve("extensions"))
+                .withoutLoggingBootstrap().build();
     }
 
     /** The running broker's URI, e.g. tcp://127.0.0.1:41234. */
@@ -60,6 +65,24 @@ public final class EmbeddedBroker implements BeforeAllCallback, ExtensionContext
             throw new IllegalStateException("no broker: annotate the test with @ExtendWith(EmbeddedBroker.class)");
         }
         return "tcp://127.0.0.1:" + running.port;
+    }
+
+    /** Stops the broker (every client loses its connection), then starts it again on the same port. */
+    public static void restart(Runnable whileDown) {
+        EmbeddedBroker broker = running;
+        if (broker == null) {
+            throw new IllegalStateException("no broker running");
+        }
+        broker.hivemq.stop().join();
+        try {
+            broker.hivemq.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the broker: " + e, e);
+        }
+        whileDown.run();
+        // a stopped embedded HiveMQ cannot start again (its metrics stay registered): a new one, same port
+        broker.hivemq = broker.build();
+        broker.hivemq.start().join();
     }
 
     @Override

@@ -157,7 +157,9 @@ final class MasterControl implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         try {
-            client.disconnect().waitForCompletion(5000);
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5000);
+            }
         } finally {
             client.close();
             codec.close();

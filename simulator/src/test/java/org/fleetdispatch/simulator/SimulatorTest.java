@@ -421,6 +421,25 @@ class SimulatorTest {
     }
 
     @Test
+    void brokerRestartMidOrderTheRobotReconnectsAndFinishes() throws Exception {
+        SimulatedRobot robot = start(fast().speed(2));
+        master.order(order(robot, "o-restart", 0).node("n0", 0, 0).node("n1", 4, 0).node("n2", 8, 0).build());
+        await().atMost(DEADLINE).until(() -> robot.pose().x() > 0.5);
+        EmbeddedBroker.restart(() -> await().atMost(DEADLINE).until(() -> !robot.isConnected()));
+        await().atMost(DEADLINE).until(robot::isConnected);
+        // the master control reconnects as well and subscribes anew (its session was clean)
+        master.close();
+        master = new MasterControl(EmbeddedBroker.uri(), "uagv", manufacturer);
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            State s = last(robot);
+            assertThat(s.orderId()).isEqualTo("o-restart");
+            assertThat(s.lastNodeId()).isEqualTo("n2");
+            assertThat(s.nodeStates()).isEmpty();
+        });
+        assertThat(robot.pose().x()).isCloseTo(8.0, within(1e-9));
+    }
+
+    @Test
     void hundredRobotsAtATenthOfASecond() throws Exception {
         start(fast().robots(100).statePeriod(Duration.ofMillis(100)).spacing(2));
         List<SimulatedRobot> robots = simulator.robots();
