@@ -140,6 +140,12 @@ class RejectionTest {
     }
 
     @Test
+    void integerWrittenWithAZeroFractionIsAnInteger() {
+        State s = CODEC.decode(stateWith("\"lastNodeSequenceId\": 2", "\"lastNodeSequenceId\": 2.0"), State.class);
+        assertThat(s.lastNodeSequenceId()).isEqualTo(2);
+    }
+
+    @Test
     void batteryChargeAboveHundredPercent() {
         Violation v = only(invalidState(stateWith("\"batteryCharge\": 80", "\"batteryCharge\": 120")));
         assertThat(v.path()).isEqualTo("$.batteryState.batteryCharge");
