@@ -440,6 +440,23 @@ class SimulatorTest {
     }
 
     @Test
+    void aSilentRobotStaysConnectedButPublishesNoState() throws Exception {
+        SimulatedRobot robot = start(fast());
+        String serial = robot.serialNumber();
+        await().atMost(DEADLINE).until(() -> master.states(serial).size() > 3);
+        robot.setSilent(true);
+        await().atMost(DEADLINE).until(() -> {
+            int before = master.states(serial).size();
+            return await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                    .until(() -> master.states(serial).size(), n -> n == before) == before;
+        });
+        assertThat(robot.isConnected()).isTrue();
+        int silentCount = master.states(serial).size();
+        robot.setSilent(false);
+        await().atMost(DEADLINE).until(() -> master.states(serial).size() > silentCount + 3);
+    }
+
+    @Test
     void hundredRobotsAtATenthOfASecond() throws Exception {
         start(fast().robots(100).statePeriod(Duration.ofMillis(100)).spacing(2));
         List<SimulatedRobot> robots = simulator.robots();
