@@ -1,0 +1,153 @@
+package org.fleetdispatch.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.fleetdispatch.vda5050.Vda5050Codec;
+
+/**
+ * N simulated robots in one process. Every robot has its own MQTT connection (so that each has its own last
+ * will), but all share one scheduler: one periodic step per robot and state period, staggered over the period.
+ *
+ * <pre>{@code
+ * try (Simulator sim = Simulator.start(SimulatorConfig.builder().brokerUri(uri).robots(5).build())) {
+ *     SimulatedRobot agv = sim.robot("agv-001");
+ *     ... agv.pose(), agv.receivedOrders(), agv.lastState() ...
+ * }
+ * }</pre>
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
+
+    private final SimulatorConfig config;
+    private final Vda5050Codec codec;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Map<String, SimulatedRobot> robots = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    private Simulator(SimulatorConfig config) {
+        this.config = config;
+        this.codec = new Vda5050Codec();
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this.scheduler = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, "vda5050-simulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        for (int i = 0; i < config.robots(); i++) {
+            Pose start = new Pose(config.initialPose().x() + i * config.spacing(), config.initialPose().y(),
+                    config.initialPose().theta(), config.initialPose().mapId());
+            String serial = config.serialNumber(i);
+            robots.put(serial, new SimulatedRobot(config, serial, start, codec, scheduler));
+        }
+    }
+
+    /**
+     * Creates the robots, connects each to the broker (waiting until all are connected, at most
+     * {@code connectTimeout}) and starts their simulation.
+     *
+     * @throws SimulatorException when a robot cannot connect in time; robots already connected are stopped
+     */
+    public static Simulator start(SimulatorConfig config) {
+        Simulator simulator = new Simulator(config);
+        try {
+            simulator.connectAll();
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        simulator.schedule();
+        return simulator;
+    }
+
+    private void connectAll() {
+        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        List<SimulatedRobot> list = robots();
+        for (SimulatedRobot robot : list) {
+            try {
+                ready.add(robot.connect());
+            } catch (MqttException e) {
+                throw new SimulatorException(robot + " cannot connect to " + config.brokerUri() + ": " + e, e);
+            }
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            long left = Math.max(1, deadline - System.nanoTime());
+            try {
+                ready.get(i).get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new SimulatorException(list.get(i) + " cannot connect to " + config.brokerUri() + ": "
+                        + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new SimulatorException(list.get(i) + " did not connect to " + config.brokerUri() + " within "
+                        + config.connectTimeout(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulatorException("interrupted while connecting", e);
+            }
+        }
+    }
+
+    private void schedule() {
+        long period = config.statePeriod().toNanos();
+        int n = robots.size();
+        int i = 0;
+        for (SimulatedRobot robot : robots.values()) {
+            long offset = n == 0 ? 0 : period * i++ / n;
+            scheduler.scheduleAtFixedRate(robot::tick, offset, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** All robots, in the order of their serial numbers. */
+    public List<SimulatedRobot> robots() {
+        return List.copyOf(robots.values());
+    }
+
+    /** The robot with this serial number. */
+    public SimulatedRobot robot(String serialNumber) {
+        SimulatedRobot robot = robots.get(serialNumber);
+        if (robot == null) {
+            throw new NoSuchElementException("no simulated robot " + serialNumber + "; have " + robots.keySet());
+        }
+        return robot;
+    }
+
+    /** Stops every robot cleanly: connection OFFLINE (retained), then MQTT DISCONNECT; no last will is sent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        for (SimulatedRobot robot : robots.values()) {
+            try {
+                robot.disconnectCleanly();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, robot + ": stopping failed: " + e);
+            }
+        }
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        codec.close();
+    }
+}
