@@ -94,14 +94,14 @@ final class PemTls {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PEMKeyPair kp) {
-                    return converter.getKeyPair(kp).getPrivate();
+                    return converter.getPrivateKey(kp.getPrivateKeyInfo());
                 }
                 if (o instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
                 }
                 if (o instanceof PEMEncryptedKeyPair ekp) {
                     PEMDecryptorProvider d = new JcePEMDecryptorProviderBuilder().build(needPassword(file, password));
-                    return converter.getKeyPair(ekp.decryptKeyPair(d)).getPrivate();
+                    return converter.getPrivateKey(ekp.decryptKeyPair(d).getPrivateKeyInfo());
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo einfo) {
                     InputDecryptorProvider d = new JceOpenSSLPKCS8DecryptorProviderBuilder()
