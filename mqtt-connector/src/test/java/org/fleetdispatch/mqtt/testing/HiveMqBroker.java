@@ -26,7 +26,11 @@ public final class HiveMqBroker implements Broker {
 
     /** A plain TCP broker. */
     public static HiveMqBroker tcp(Path home) throws Exception {
-        int port = Ports.free();
+        return tcp(home, Ports.free());
+    }
+
+    /** A plain TCP broker on the given port. */
+    public static HiveMqBroker tcp(Path home, int port) throws Exception {
         String xml = "<tcp-listener><port>" + port + "</port><bind-address>127.0.0.1</bind-address></tcp-listener>";
         HiveMqBroker b = new HiveMqBroker(home, port, xml, "tcp://127.0.0.1:" + port);
         b.start();
@@ -34,8 +38,8 @@ public final class HiveMqBroker implements Broker {
     }
 
     /** A TLS broker requiring client certificates signed by the trust store's CA. */
-    public static HiveMqBroker tls(Path home, Path keyStoreJks, Path trustStoreJks, String password) throws Exception {
-        int port = Ports.free();
+    public static HiveMqBroker tls(Path home, int port, Path keyStoreJks, Path trustStoreJks, String password)
+            throws Exception {
         String xml = "<tls-tcp-listener><port>" + port + "</port><bind-address>127.0.0.1</bind-address><tls>"
                 + "<keystore><path>" + keyStoreJks.toAbsolutePath() + "</path><password>" + password
                 + "</password><private-key-password>" + password + "</private-key-password></keystore>"
