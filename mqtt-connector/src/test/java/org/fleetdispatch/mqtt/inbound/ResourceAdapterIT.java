@@ -1,0 +1,374 @@
+package org.fleetdispatch.mqtt.inbound;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.fleetdispatch.mqtt.MqttClientStatus;
+import org.fleetdispatch.mqtt.MqttConnection;
+import org.fleetdispatch.mqtt.MqttConnectionFactory;
+import org.fleetdispatch.mqtt.MqttInboundMessage;
+import org.fleetdispatch.mqtt.MqttMessageListener;
+import org.fleetdispatch.mqtt.MqttPublishOptions;
+import org.fleetdispatch.mqtt.outbound.MqttManagedConnectionFactory;
+import org.fleetdispatch.mqtt.testing.Broker;
+import org.fleetdispatch.mqtt.testing.TestClient;
+import org.fleetdispatch.mqtt.testing.TestEndpointFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resource adapter driven directly (no application server) against a real broker: the test plays
+ * the EJB container with {@link TestEndpointFactory}. One subclass per broker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ResourceAdapterIT {
+
+    @TempDir
+    static Path home;
+    Broker broker;
+
+    MqttResourceAdapter ra;
+    MqttManagedConnectionFactory mcf;
+    MqttConnectionFactory cf;
+    String prefix;
+    final List<AutoCloseable> closeables = new ArrayList<>();
+
+    /** Starts the broker under test in {@code home}. */
+    abstract Broker startBroker(Path home) throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        broker = startBroker(home);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void startAdapter(TestInfo info) throws Exception {
+        prefix = "it/" + info.getTestMethod().orElseThrow().getName();
+        ra = new MqttResourceAdapter();
+        ra.start(null);
+        mcf = new MqttManagedConnectionFactory();
+        mcf.setServerUris(broker.uri());
+        mcf.setResourceAdapter(ra);
+        cf = (MqttConnectionFactory) mcf.createConnectionFactory();
+    }
+
+    @AfterEach
+    void stopAdapter() throws Exception {
+        ra.stop();
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+    }
+
+    MqttActivationSpec spec(String clientId, String filter) {
+        MqttActivationSpec s = new MqttActivationSpec();
+        s.setServerUris(broker.uri());
+        s.setClientId(clientId);
+        s.setTopicFilter(filter);
+        s.setRetryBackoff("10ms");
+        s.setRetryBackoffMax("50ms");
+        return s;
+    }
+
+    TestEndpointFactory activate(MqttActivationSpec spec, MqttMessageListener listener) throws Exception {
+        TestEndpointFactory f = new TestEndpointFactory(spec.getClientId(), listener);
+        ra.endpointActivation(f, spec);
+        awaitInboundReady(spec.getClientId());
+        return f;
+    }
+
+    void awaitInboundReady(String clientId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> cf.clientStatus().stream()
+                .anyMatch(s -> s.role() == MqttClientStatus.Role.INBOUND && s.clientId().equals(clientId)
+                        && s.connected()));
+    }
+
+    void publish(String topic, String payload) throws Exception {
+        try (MqttConnection c = cf.getConnection()) {
+            c.publish(topic, payload.getBytes(UTF_8), 1, false);
+        }
+    }
+
+    TestClient testClient(String id) throws Exception {
+        TestClient c = new TestClient(broker.uri(), id);
+        closeables.add(c);
+        return c;
+    }
+
+    static String text(MqttInboundMessage m) {
+        return new String(m.payload(), UTF_8);
+    }
+
+    @Test
+    void deliversEveryMessageToTheEndpointWithBeforeAndAfterDelivery() throws Exception {
+        List<MqttInboundMessage> got = new CopyOnWriteArrayList<>();
+        TestEndpointFactory f = activate(spec("it-deliver", prefix + "/#"), got::add);
+
+        try (MqttConnection c = cf.getConnection()) {
+            for (int i = 0; i < 100; i++) {
+                c.publish(prefix + "/" + (i % 5), ("m" + i).getBytes(UTF_8), 1, false,
+                        MqttPublishOptions.contentType("text/plain").withUserProperty("n", Integer.toString(i)));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> got.size() == 100);
+        assertThat(got).extracting(ResourceAdapterIT::text).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
+        assertThat(got).allSatisfy(m -> {
+            assertThat(m.qos()).isEqualTo(1);
+            assertThat(m.contentType()).isEqualTo("text/plain");
+            assertThat(m.userProperty("n")).contains(text(m).substring(1));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> f.released.get() == 100);
+        assertThat(f.before.get()).isEqualTo(100);
+        assertThat(f.after.get()).isEqualTo(100);
+        assertThat(cf.clientStatus()).extracting(MqttClientStatus::role, MqttClientStatus::connected)
+                .contains(org.assertj.core.groups.Tuple.tuple(MqttClientStatus.Role.OUTBOUND, true),
+                        org.assertj.core.groups.Tuple.tuple(MqttClientStatus.Role.INBOUND, true));
+    }
+
+    @Test
+    void acknowledgesOnlyAfterTheEndpointReturned() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<MqttInboundMessage> got = new CopyOnWriteArrayList<>();
+        MqttActivationSpec spec = spec("it-ack", prefix);
+        activate(spec, m -> {
+            got.add(m);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        publish(prefix, "only");
+        await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
+
+        // The connection drops while the endpoint still works on the message: it was not acknowledged,
+        // so the broker sends it again on the resumed session.
+        InboundActivation activation = ra.activations().get(0);
+        activation.client().forceReconnect("test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> activation.client().generation() == 2
+                && activation.status().connected());
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 2);
+        assertThat(got).extracting(ResourceAdapterIT::text).containsExactly("only", "only");
+    }
+
+    @Test
+    void retriesAFailingMessageAndProcessesItOnce() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> processed = new CopyOnWriteArrayList<>();
+        activate(spec("it-retry", prefix), m -> {
+            if (attempts.incrementAndGet() <= 3) {
+                throw new IllegalStateException("attempt " + attempts.get() + " fails");
+            }
+            processed.add(text(m));
+        });
+        TestClient dlq = testClient("it-retry-dlq").subscribe("dead-letter/#", 1);
+
+        publish(prefix, "flaky");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed.size() == 1);
+        assertThat(attempts.get()).isEqualTo(4);
+        assertThat(processed).containsExactly("flaky");
+        assertThat(dlq.receivedCount()).isZero();
+    }
+
+    @Test
+    void deadLettersAMessageThatAlwaysFailsAndGoesOn() throws Exception {
+        List<String> processed = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        MqttActivationSpec spec = spec("it-dead", prefix);
+        spec.setMaxRetries("2");
+        spec.setDeadLetterTopic("dlq/{topic}");
+        activate(spec, m -> {
+            if (text(m).equals("poison")) {
+                attempts.incrementAndGet();
+                throw new IllegalArgumentException("cannot parse poison");
+            }
+            processed.add(text(m));
+        });
+        TestClient dlq = testClient("it-dead-dlq").subscribe("dlq/#", 1);
+
+        publish(prefix, "poison");
+        publish(prefix, "after");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> dlq.receivedCount() == 1 && processed.size() == 1);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(processed).containsExactly("after");
+        MqttMessage dead = dlq.received("dlq/" + prefix).get(0);
+        assertThat(new String(dead.getPayload(), UTF_8)).isEqualTo("poison");
+        Map<String, String> props = new java.util.HashMap<>();
+        dead.getProperties().getUserProperties().forEach(p -> props.put(p.getKey(), p.getValue()));
+        assertThat(props).containsEntry(DeadLetters.ORIGINAL_TOPIC, prefix)
+                .containsEntry(DeadLetters.ATTEMPTS, "3")
+                .containsEntry(DeadLetters.ERROR_CLASS, IllegalArgumentException.class.getName())
+                .containsEntry(DeadLetters.CLIENT_ID, "it-dead");
+        assertThat(props.get(DeadLetters.ERROR)).contains("cannot parse poison");
+    }
+
+    @Test
+    void keepsPerTopicOrderWhileTopicsRunConcurrently() throws Exception {
+        int topics = 10;
+        int perTopic = 300;
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        MqttActivationSpec spec = spec("it-order", prefix + "/+");
+        spec.setMaxConcurrency("4");
+        activate(spec, m -> {
+            int now = running.incrementAndGet();
+            maxRunning.accumulateAndGet(now, Math::max);
+            try {
+                if (Integer.parseInt(text(m)) % 50 == 0) {
+                    Thread.sleep(5);
+                }
+                seen.computeIfAbsent(m.topic(), t -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(text(m)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+
+        try (MqttConnection c = cf.getConnection()) {
+            for (int i = 0; i < perTopic; i++) {
+                for (int t = 0; t < topics; t++) {
+                    c.publish(prefix + "/" + t, Integer.toString(i).getBytes(UTF_8), 1, false);
+                }
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> seen.values().stream().mapToInt(List::size).sum() == topics * perTopic);
+        List<Integer> expected = java.util.stream.IntStream.range(0, perTopic).boxed().toList();
+        for (int t = 0; t < topics; t++) {
+            assertThat(seen.get(prefix + "/" + t)).as("order on topic %d", t).isEqualTo(expected);
+        }
+        assertThat(maxRunning.get()).isGreaterThan(1).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void sharedSubscriptionSplitsMessagesWithoutDuplicates() throws Exception {
+        List<String> a = new CopyOnWriteArrayList<>();
+        List<String> b = new CopyOnWriteArrayList<>();
+        MqttActivationSpec sa = spec("it-share-a", prefix + "/+");
+        MqttActivationSpec sb = spec("it-share-b", prefix + "/+");
+        sa.setSharedSubscriptionGroup("fleet");
+        sb.setSharedSubscriptionGroup("fleet");
+        activate(sa, m -> a.add(text(m)));
+        activate(sb, m -> b.add(text(m)));
+
+        // A steady stream (HiveMQ gives a whole burst to one subscriber that keeps up with it).
+        try (MqttConnection c = cf.getConnection()) {
+            for (int i = 0; i < 200; i++) {
+                c.publish(prefix + "/" + (i % 7), ("s" + i).getBytes(UTF_8), 1, false);
+                Thread.sleep(2);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.size() + b.size() == 200);
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        assertThat(union).hasSize(200);
+        assertThat(a).as("messages to a (b got %d)", b.size()).isNotEmpty();
+        assertThat(b).as("messages to b (a got %d)", a.size()).isNotEmpty();
+    }
+
+    @Test
+    void messagesPublishedWhileDeactivatedArriveOnTheNextActivation() throws Exception {
+        List<String> first = new CopyOnWriteArrayList<>();
+        MqttActivationSpec spec = spec("it-persistent", prefix);
+        spec.setCleanStart("false");
+        spec.setSessionExpiryInterval("600");
+        TestEndpointFactory f1 = activate(spec, m -> first.add(text(m)));
+        publish(prefix, "before");
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.size() == 1);
+        ra.endpointDeactivation(f1, spec);
+
+        for (int i = 0; i < 50; i++) {
+            publish(prefix, "while-down-" + i);
+        }
+
+        // A new adapter instance, as after a server restart.
+        ra.stop();
+        ra = new MqttResourceAdapter();
+        ra.start(null);
+        mcf.setResourceAdapter(ra);
+        List<String> second = new CopyOnWriteArrayList<>();
+        MqttActivationSpec again = spec("it-persistent", prefix);
+        again.setCleanStart("false");
+        again.setSessionExpiryInterval("600");
+        ra.endpointActivation(new TestEndpointFactory("it-persistent", m -> second.add(text(m))), again);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.size() >= 50);
+        assertThat(second).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 50).mapToObj(i -> "while-down-" + i).toList());
+        assertThat(first).containsExactly("before");
+    }
+
+    @Test
+    void brokerRestartMidStreamLosesNothing() throws Exception {
+        Set<String> got = ConcurrentHashMap.newKeySet();
+        AtomicInteger deliveries = new AtomicInteger();
+        MqttActivationSpec spec = spec("it-restart", prefix + "/+");
+        spec.setCleanStart("false");
+        spec.setSessionExpiryInterval("600");
+        spec.setReconnectDelay("100ms");
+        spec.setReconnectDelayMax("500ms");
+        activate(spec, m -> {
+            deliveries.incrementAndGet();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(text(m));
+        });
+
+        try (MqttConnection c = cf.getConnection()) {
+            for (int i = 0; i < 300; i++) {
+                c.publish(prefix + "/" + (i % 3), ("r" + i).getBytes(UTF_8), 1, false);
+            }
+        }
+        broker.stop();
+        broker.start();
+        awaitInboundReady("it-restart");
+        try (MqttConnection c = cf.getConnection()) {
+            for (int i = 300; i < 600; i++) {
+                c.publish(prefix + "/" + (i % 3), ("r" + i).getBytes(UTF_8), 1, false);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> got.size() == 600);
+        assertThat(deliveries.get()).isGreaterThanOrEqualTo(600);
+    }
+}

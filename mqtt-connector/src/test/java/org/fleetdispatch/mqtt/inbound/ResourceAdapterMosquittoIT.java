@@ -1,0 +1,17 @@
+package org.fleetdispatch.mqtt.inbound;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.fleetdispatch.mqtt.testing.Broker;
+import org.fleetdispatch.mqtt.testing.MosquittoBroker;
+
+/** {@link ResourceAdapterIT} against mosquitto as a child process; skipped where it is not installed. */
+class ResourceAdapterMosquittoIT extends ResourceAdapterIT {
+
+    @Override
+    Broker startBroker(Path home) throws Exception {
+        assumeTrue(MosquittoBroker.binary().isPresent(), MosquittoBroker.INSTALL_HINT);
+        return MosquittoBroker.tcp(home);
+    }
+}

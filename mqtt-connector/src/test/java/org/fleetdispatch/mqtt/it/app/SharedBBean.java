@@ -1,0 +1,25 @@
+package org.fleetdispatch.mqtt.it.app;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import org.fleetdispatch.mqtt.MqttConnectionFactory;
+import org.fleetdispatch.mqtt.MqttInboundMessage;
+import org.fleetdispatch.mqtt.MqttMessageListener;
+
+/** One of two members of the shared subscription group {@code fd-it}; reports under its own name. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${ENV=FD_IT_BROKER_URI}"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "fd-it-shared-B"),
+        @ActivationConfigProperty(propertyName = "topicFilter", propertyValue = "fd-it/shared/+"),
+        @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fd-it")})
+public class SharedBBean implements MqttMessageListener {
+
+    @Resource(lookup = Echo.PLAIN)
+    MqttConnectionFactory factory;
+
+    @Override
+    public void onMessage(MqttInboundMessage message) {
+        Echo.publish(factory, "fd-it/processed/shared", message.payload(), "member", "B");
+    }
+}
