@@ -1,6 +1,7 @@
 package org.fleetdispatch.robot;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,9 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.fleetdispatch.persistence.JsonConverters;
 
 /**
  * A robot the dispatcher drives. Its name is its VDA 5050 {@code serialNumber} (as in Isaac Mission
@@ -44,6 +49,19 @@ public class Robot {
     @Column(name = "interface_name", nullable = false)
     private String interfaceName;
 
+    @Convert(converter = JsonConverters.Strings.class)
+    @Column(name = "labels", nullable = false)
+    private List<String> labels;
+
+    @Embedded
+    private BatterySpec battery;
+
+    @Column(name = "heartbeat_timeout_seconds", nullable = false)
+    private double heartbeatTimeoutSeconds;
+
+    @Column(name = "switch_teleop", nullable = false)
+    private boolean switchTeleop;
+
     @Embedded
     private RobotStatus status;
 
@@ -57,6 +75,9 @@ public class Robot {
     @Column(name = "status_updated_at")
     private Instant statusUpdatedAt;
 
+    @Column(name = "publisher_id")
+    private String publisherId;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -65,39 +86,129 @@ public class Robot {
         // for JPA
     }
 
-    private Robot(String name, String manufacturer, String interfaceName, Instant now) {
-        this.name = requireTopicLevel("name", name);
-        this.manufacturer = requireTopicLevel("manufacturer", manufacturer);
-        this.interfaceName = requireTopicLevel("interface name", interfaceName);
-        this.status = RobotStatus.unknown();
-        this.lifecycle = Lifecycle.ALIVE;
-        this.createdAt = now;
-    }
-
     /**
      * A robot the dispatcher starts to manage; offline until it reports.
      *
      * @param manufacturer  {@code null} for {@value #DEFAULT_MANUFACTURER}
      * @param interfaceName {@code null} for {@value #DEFAULT_INTERFACE_NAME}
-     * @throws IllegalArgumentException naming the field when a value cannot be an MQTT topic level
+     * @param spec          {@code null} for the defaults
+     * @throws IllegalArgumentException naming the field when a value cannot be used
      */
+    public static Robot register(String name, String manufacturer, String interfaceName, RobotSpec spec,
+                                 String publisherId, Instant now) {
+        Robot robot = new Robot();
+        robot.name = requireTopicLevel("name", name);
+        robot.manufacturer = requireTopicLevel("manufacturer", manufacturer == null ? DEFAULT_MANUFACTURER : manufacturer);
+        robot.interfaceName = requireTopicLevel("interface_name", interfaceName == null ? DEFAULT_INTERFACE_NAME : interfaceName);
+        robot.status = RobotStatus.unknown();
+        robot.lifecycle = Lifecycle.ALIVE;
+        robot.createdAt = now;
+        robot.applySpec(spec == null ? RobotSpec.defaults() : spec);
+        robot.publisherId = publisherId;
+        return robot;
+    }
+
+    /** Short form for tests and the skeleton: defaults for everything but the identity. */
     public static Robot register(String name, String manufacturer, String interfaceName, Instant now) {
-        return new Robot(name,
-                manufacturer == null ? DEFAULT_MANUFACTURER : manufacturer,
-                interfaceName == null ? DEFAULT_INTERFACE_NAME : interfaceName,
-                now);
+        return register(name, manufacturer, interfaceName, null, null, now);
     }
 
     /**
-     * The robot reported its state: it is online, with this battery charge and pose. The robot's own
-     * activity ({@link RobotState}) is left to the dispatcher.
+     * An operator changed the spec (identity fields stay).
+     *
+     * @return whether {@code switch_teleop} changed, so that the robot must be told
      */
-    public void reportState(double batteryCharge, Pose2D pose, Instant receivedAt) {
-        if (batteryCharge < 0 || batteryCharge > 100 || Double.isNaN(batteryCharge)) {
-            throw new IllegalArgumentException("batteryCharge must be 0..100, was " + batteryCharge);
+    public boolean updateSpec(RobotSpec spec, String publisher) {
+        boolean teleopChanged = spec.switchTeleop() != switchTeleop;
+        applySpec(spec);
+        publisherId = publisher;
+        return teleopChanged;
+    }
+
+    private void applySpec(RobotSpec spec) {
+        labels = spec.labels();
+        battery = spec.battery();
+        heartbeatTimeoutSeconds = spec.heartbeatTimeout().toNanos() / 1e9;
+        switchTeleop = spec.switchTeleop();
+    }
+
+    /**
+     * The robot reported its state: it is online, with this battery, pose, errors and information.
+     *
+     * @throws IllegalArgumentException when the battery charge is not a percentage
+     */
+    public void report(RobotReport report) {
+        if (!(report.batteryCharge() >= 0 && report.batteryCharge() <= 100)) {
+            throw new IllegalArgumentException("batteryCharge must be 0..100, was " + report.batteryCharge());
         }
-        this.status = new RobotStatus(true, batteryCharge, Objects.requireNonNull(pose, "pose"), status.state());
-        this.statusUpdatedAt = receivedAt;
+        status.online = true;
+        status.batteryLevel = report.batteryCharge();
+        status.charging = report.charging();
+        if (report.pose() != null) {
+            status.pose = report.pose();
+        }
+        status.positionInitialized = report.positionInitialized();
+        status.manualMode = report.manualMode();
+        status.errors = new LinkedHashMap<>(report.errors());
+        status.infoMessages = new LinkedHashMap<>(report.information());
+        status.hardwareManufacturer = report.manufacturer();
+        status.hardwareSerialNumber = report.serialNumber();
+        status.lastSeen = report.receivedAt();
+        status.deriveState();
+        statusUpdatedAt = report.receivedAt();
+    }
+
+    /** Short form: battery and pose only. */
+    public void reportState(double batteryCharge, Pose2D pose, Instant receivedAt) {
+        report(new RobotReport(receivedAt, batteryCharge, status.charging, Objects.requireNonNull(pose, "pose"),
+                status.positionInitialized, status.manualMode, status.errors, status.infoMessages, manufacturer, name));
+    }
+
+    /** The robot's {@code connection} topic: ONLINE, or OFFLINE / CONNECTIONBROKEN. */
+    public void connectionChanged(boolean online, Instant now) {
+        status.online = online;
+        if (online) {
+            status.lastSeen = now;
+        }
+        statusUpdatedAt = now;
+    }
+
+    /** Nothing heard within the heartbeat timeout. */
+    public void heartbeatLost(Instant now) {
+        status.online = false;
+        statusUpdatedAt = now;
+    }
+
+    /** Whether nothing was heard from the robot within its heartbeat timeout before {@code now}. */
+    public boolean isSilentSince(Instant now) {
+        return status.lastSeen == null || status.lastSeen.plus(heartbeatTimeout()).isBefore(now);
+    }
+
+    /** The robot sent its VDA 5050 factsheet. */
+    public void factsheetReceived(String agvClass, Double speedMax, String robotType, String softwareApp, String json, Instant now) {
+        status.agvClass = agvClass;
+        status.speedMax = speedMax;
+        status.robotType = robotType;
+        status.softwareApp = softwareApp;
+        status.factsheet = json;
+        statusUpdatedAt = now;
+    }
+
+    /** A mission started or ended on this robot. */
+    public void onTask(boolean running) {
+        status.onTask = running;
+        status.deriveState();
+    }
+
+    /** Marked for deletion; the dispatcher deletes it once no mission runs on it. */
+    public void markPendingDelete(String publisher) {
+        lifecycle = Lifecycle.PENDING_DELETE;
+        publisherId = publisher;
+    }
+
+    /** Whether the dispatcher may start a mission on it now. */
+    public boolean isAvailable() {
+        return lifecycle == Lifecycle.ALIVE && status.online && !status.onTask && !status.manualMode && !switchTeleop;
     }
 
     private static String requireTopicLevel(String field, String value) {
@@ -123,6 +234,22 @@ public class Robot {
         return interfaceName;
     }
 
+    public List<String> labels() {
+        return labels;
+    }
+
+    public BatterySpec battery() {
+        return battery;
+    }
+
+    public Duration heartbeatTimeout() {
+        return Duration.ofNanos(Math.round(heartbeatTimeoutSeconds * 1e9));
+    }
+
+    public boolean switchTeleop() {
+        return switchTeleop;
+    }
+
     public RobotStatus status() {
         return status;
     }
@@ -137,6 +264,10 @@ public class Robot {
 
     public Instant statusUpdatedAt() {
         return statusUpdatedAt;
+    }
+
+    public String publisherId() {
+        return publisherId;
     }
 
     public long version() {

@@ -2,7 +2,11 @@ package org.fleetdispatch.robot;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +32,11 @@ public class RobotRepository {
         return Optional.ofNullable(entityManager.find(Robot.class, name));
     }
 
+    /** The robot, locked until the transaction ends. */
+    public Optional<Robot> lock(String name) {
+        return Optional.ofNullable(entityManager.find(Robot.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /** The robot that publishes on {@code .../<manufacturer>/<serialNumber>/...}, if we manage it. */
     public Optional<Robot> findByIdentity(String manufacturer, String serialNumber) {
         return entityManager.createNamedQuery("Robot.byIdentity", Robot.class)
@@ -47,5 +56,76 @@ public class RobotRepository {
 
     public void add(Robot robot) {
         entityManager.persist(robot);
+    }
+
+    public void remove(Robot robot) {
+        entityManager.remove(robot);
+    }
+
+    /** Robots matching a filter, by name. Every value is a bound parameter. */
+    public List<Robot> list(RobotFilter filter) {
+        StringBuilder jpql = new StringBuilder("select r from Robot r where r.lifecycle <> :deleted");
+        List<Object[]> parameters = new ArrayList<>();
+        parameters.add(new Object[] {"deleted", Lifecycle.DELETED});
+        if (filter.minBattery() != null) {
+            jpql.append(" and r.status.batteryLevel >= :minBattery");
+            parameters.add(new Object[] {"minBattery", filter.minBattery()});
+        }
+        if (filter.maxBattery() != null) {
+            jpql.append(" and r.status.batteryLevel <= :maxBattery");
+            parameters.add(new Object[] {"maxBattery", filter.maxBattery()});
+        }
+        if (filter.state() != null) {
+            jpql.append(" and r.status.state = :state");
+            parameters.add(new Object[] {"state", filter.state()});
+        }
+        if (filter.online() != null) {
+            jpql.append(" and r.status.online = :online");
+            parameters.add(new Object[] {"online", filter.online()});
+        }
+        if (filter.positionInitialized() != null) {
+            jpql.append(" and r.status.positionInitialized = :positionInitialized");
+            parameters.add(new Object[] {"positionInitialized", filter.positionInitialized()});
+        }
+        if (!filter.names().isEmpty()) {
+            jpql.append(" and r.name in :names");
+            parameters.add(new Object[] {"names", filter.names()});
+        }
+        if (filter.robotType() != null) {
+            jpql.append(" and r.status.robotType = :robotType");
+            parameters.add(new Object[] {"robotType", filter.robotType()});
+        }
+        jpql.append(" order by r.name");
+        TypedQuery<Robot> query = entityManager.createQuery(jpql.toString(), Robot.class);
+        for (Object[] p : parameters) {
+            query.setParameter((String) p[0], p[1]);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * An online, idle robot for a mission submitted without one, locked, skipping robots another
+     * instance is assigning right now. Oldest first, so the choice is stable.
+     */
+    public Optional<Robot> lockAvailable() {
+        @SuppressWarnings("unchecked")
+        List<Robot> free = entityManager.createNativeQuery("""
+                        select * from robot r
+                        where r.lifecycle = 'ALIVE' and r.online and not r.on_task and not r.manual_mode and not r.switch_teleop
+                          and not exists (select 1 from mission m where m.robot = r.name and m.state in ('PENDING', 'RUNNING'))
+                        order by r.created_at, r.name limit 1 for update skip locked""", Robot.class)
+                .getResultList();
+        return free.stream().findFirst();
+    }
+
+    /** Online robots whose last message is older than their heartbeat timeout, locked. */
+    @SuppressWarnings("unchecked")
+    public List<Robot> lockSilent(Instant now) {
+        return entityManager.createNativeQuery("""
+                        select * from robot
+                        where online and (last_seen is null or last_seen + heartbeat_timeout_seconds * interval '1 second' < ?1)
+                        for update skip locked""", Robot.class)
+                .setParameter(1, java.sql.Timestamp.from(now))
+                .getResultList();
     }
 }

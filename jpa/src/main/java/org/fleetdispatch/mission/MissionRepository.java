@@ -1,0 +1,180 @@
+package org.fleetdispatch.mission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fleetdispatch.mission.tree.MissionState;
+
+/**
+ * Missions in PostgreSQL. Joins the caller's transaction. Methods that lock say so: they are how
+ * several server instances agree on who advances a mission.
+ */
+@ApplicationScoped
+public class MissionRepository {
+
+    @PersistenceContext(unitName = "fleetdispatch")
+    private EntityManager entityManager;
+
+    protected MissionRepository() {
+        // for CDI
+    }
+
+    public MissionRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<Mission> find(String name) {
+        return Optional.ofNullable(entityManager.find(Mission.class, name));
+    }
+
+    /** The mission, locked until the transaction ends: the one way to change a mission. */
+    public Optional<Mission> lock(String name) {
+        return Optional.ofNullable(entityManager.find(Mission.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public boolean exists(String name) {
+        return find(name).isPresent();
+    }
+
+    /** Stores a new mission at the end of its robot's queue. */
+    public void add(Mission mission) {
+        Number position = (Number) entityManager.createNativeQuery("select nextval('mission_queue_position')").getSingleResult();
+        mission.enqueue(position.longValue());
+        entityManager.persist(mission);
+    }
+
+    public void remove(Mission mission) {
+        entityManager.remove(mission);
+    }
+
+    /** The mission running on a robot, locked; at most one runs per robot. */
+    public Optional<Mission> lockRunning(String robot) {
+        return entityManager.createQuery(
+                        "select m from Mission m where m.robot = :robot and m.state = :state", Mission.class)
+                .setParameter("robot", robot)
+                .setParameter("state", MissionState.RUNNING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Mission> running(String robot) {
+        return entityManager.createQuery(
+                        "select m from Mission m where m.robot = :robot and m.state = :state", Mission.class)
+                .setParameter("robot", robot)
+                .setParameter("state", MissionState.RUNNING)
+                .getResultStream().findFirst();
+    }
+
+    /** The head of a robot's queue (oldest PENDING mission for it), locked, skipping one another instance holds. */
+    public Optional<Mission> lockNextQueued(String robot) {
+        @SuppressWarnings("unchecked")
+        List<Mission> head = entityManager.createNativeQuery("""
+                        select * from mission where robot = ?1 and state = 'PENDING' and lifecycle = 'ALIVE'
+                        order by queue_position limit 1 for update skip locked""", Mission.class)
+                .setParameter(1, robot)
+                .getResultList();
+        return head.stream().findFirst();
+    }
+
+    /** The oldest mission submitted without a robot, locked, skipping one another instance holds. */
+    public Optional<Mission> lockNextUnassigned() {
+        @SuppressWarnings("unchecked")
+        List<Mission> head = entityManager.createNativeQuery("""
+                        select * from mission where robot is null and state = 'PENDING' and lifecycle = 'ALIVE'
+                        order by queue_position limit 1 for update skip locked""", Mission.class)
+                .getResultList();
+        return head.stream().findFirst();
+    }
+
+    /** Names of robots that have queued missions, for the dispatcher's sweep. */
+    @SuppressWarnings("unchecked")
+    public List<String> robotsWithQueuedMissions() {
+        return entityManager.createNativeQuery("""
+                        select distinct robot from mission where robot is not null and state = 'PENDING' and lifecycle = 'ALIVE'""")
+                .getResultList();
+    }
+
+    /** RUNNING missions past their timeout or deadline, locked, skipping ones another instance holds. */
+    @SuppressWarnings("unchecked")
+    public List<Mission> lockOverdue(Instant now, int limit) {
+        return entityManager.createNativeQuery("""
+                        select * from mission
+                        where state = 'RUNNING'
+                          and (start_timestamp + timeout_seconds * interval '1 second' < ?1 or deadline < ?1)
+                        order by start_timestamp limit ?2 for update skip locked""", Mission.class)
+                .setParameter(1, java.sql.Timestamp.from(now))
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    /** PENDING missions whose deadline passed before they could start. */
+    @SuppressWarnings("unchecked")
+    public List<Mission> lockExpiredQueued(Instant now, int limit) {
+        return entityManager.createNativeQuery("""
+                        select * from mission where state = 'PENDING' and deadline < ?1
+                        order by queue_position limit ?2 for update skip locked""", Mission.class)
+                .setParameter(1, java.sql.Timestamp.from(now))
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
+    /** Every RUNNING mission with an order out, for re-sending after a restart. */
+    public List<Mission> runningWithOrders() {
+        return entityManager.createQuery(
+                        "select m from Mission m where m.state = :state and m.orderId is not null", Mission.class)
+                .setParameter("state", MissionState.RUNNING)
+                .getResultList();
+    }
+
+    /** Missions marked for deletion that are no longer running. */
+    public List<Mission> deletable() {
+        return entityManager.createQuery(
+                        "select m from Mission m where m.lifecycle = org.fleetdispatch.robot.Lifecycle.PENDING_DELETE"
+                                + " and m.state <> :running", Mission.class)
+                .setParameter("running", MissionState.RUNNING)
+                .getResultList();
+    }
+
+    /**
+     * Missions matching a filter, oldest first (or only the {@code mostRecent} newest). Every value is a
+     * bound parameter.
+     */
+    public List<Mission> list(MissionFilter filter) {
+        StringBuilder jpql = new StringBuilder("select m from Mission m where m.lifecycle <> org.fleetdispatch.robot.Lifecycle.DELETED");
+        List<Object[]> parameters = new ArrayList<>();
+        if (filter.state() != null) {
+            jpql.append(" and m.state = :state");
+            parameters.add(new Object[] {"state", filter.state()});
+        }
+        if (filter.robot() != null) {
+            jpql.append(" and m.robot = :robot");
+            parameters.add(new Object[] {"robot", filter.robot()});
+        }
+        if (filter.startedAfter() != null) {
+            jpql.append(" and m.startTimestamp > :startedAfter");
+            parameters.add(new Object[] {"startedAfter", filter.startedAfter()});
+        }
+        if (filter.startedBefore() != null) {
+            jpql.append(" and m.startTimestamp < :startedBefore");
+            parameters.add(new Object[] {"startedBefore", filter.startedBefore()});
+        }
+        jpql.append(filter.mostRecent() != null ? " order by m.createdAt desc, m.name desc" : " order by m.createdAt, m.name");
+        TypedQuery<Mission> query = entityManager.createQuery(jpql.toString(), Mission.class);
+        for (Object[] p : parameters) {
+            query.setParameter((String) p[0], p[1]);
+        }
+        if (filter.mostRecent() != null) {
+            query.setMaxResults(filter.mostRecent());
+            List<Mission> newest = new ArrayList<>(query.getResultList());
+            java.util.Collections.reverse(newest);
+            return newest;
+        }
+        return query.getResultList();
+    }
+}

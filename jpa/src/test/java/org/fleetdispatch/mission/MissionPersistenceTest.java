@@ -1,0 +1,161 @@
+package org.fleetdispatch.mission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.fleetdispatch.mission.tree.MissionNode;
+import org.fleetdispatch.mission.tree.MissionState;
+import org.fleetdispatch.mission.tree.MissionTree;
+import org.fleetdispatch.mission.tree.NodeSpecs;
+import org.fleetdispatch.mission.tree.NodeStatus;
+import org.fleetdispatch.mission.tree.Waypoint;
+import org.fleetdispatch.persistence.PostgresTest;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotRepository;
+import org.junit.jupiter.api.Test;
+
+class MissionPersistenceTest extends PostgresTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Waypoint W = new Waypoint(1.5, -2, 0.25, "hall", 0.0, 0.1);
+
+    private static MissionTree tree() {
+        return MissionTree.of(List.of(
+                MissionNode.route("drive", null, W, Waypoint.at(3, 3, 0, "hall")),
+                MissionNode.sequence("work", null),
+                MissionNode.action("pick", "work", "pick", Map.of("height", 0.5, "label", "box-7")),
+                MissionNode.notify("tell", "work", "http://mes.example/done", Map.of("ok", true), 5)));
+    }
+
+    @Test
+    void aMissionRoundTripsWithItsTreeAndProgress() {
+        inTransaction(em -> {
+            Mission m = Mission.submit("rt-1", "agv-1", tree(), Duration.ofSeconds(90), null, "client-a", T0);
+            new MissionRepository(em).add(m);
+        });
+        inTransaction(em -> {
+            Mission m = new MissionRepository(em).lock("rt-1").orElseThrow();
+            // free-form parameters come back as JSON numbers (BigDecimal), so compare as JSON
+            assertThat(org.fleetdispatch.persistence.Json.write(m.tree().nodes()))
+                    .isEqualTo(org.fleetdispatch.persistence.Json.write(tree().nodes()));
+            assertThat(m.timeout()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(m.nodeStatus()).containsOnlyKeys("root", "drive", "work", "pick", "tell");
+            assertThat(m.start(T0.plusSeconds(1)).runningLeaf()).isZero();
+            m.orderSent(0, "rt-1-0", 0, "{\"order\":1}".getBytes());
+            m.taskReached("drive");
+        });
+        inTransaction(em -> {
+            Mission m = new MissionRepository(em).lock("rt-1").orElseThrow();
+            assertThat(m.state()).isEqualTo(MissionState.RUNNING);
+            assertThat(m.orderId()).isEqualTo("rt-1-0");
+            assertThat(new String(m.orderMessage())).isEqualTo("{\"order\":1}");
+            assertThat(m.taskStatus()).containsEntry("drive", 1);
+            assertThat(m.leafFinished(0, true, null, T0.plusSeconds(5)).runningLeaf()).isEqualTo(2);
+            assertThat(m.orderId()).isNull();
+        });
+        inTransaction(em -> {
+            Mission m = new MissionRepository(em).find("rt-1").orElseThrow();
+            assertThat(m.currentNode()).isEqualTo(2);
+            assertThat(m.nodeStatus().get("work")).isEqualTo(NodeStatus.of(MissionState.RUNNING));
+            assertThat(m.tree().node(2).action().actionParameters()).containsEntry("label", "box-7");
+            m.leafFinished(2, false, "gripper jammed", T0.plusSeconds(9));
+        });
+        inTransaction(em -> {
+            Mission m = new MissionRepository(em).find("rt-1").orElseThrow();
+            assertThat(m.state()).isEqualTo(MissionState.FAILED);
+            assertThat(m.failureCategory()).isEqualTo(FailureCategory.ROBOT_APP);
+            assertThat(m.failureReason()).isEqualTo("Node 'pick' (action) failed: gripper jammed");
+            assertThat(m.endTimestamp()).isEqualTo(T0.plusSeconds(9));
+        });
+    }
+
+    @Test
+    void aRobotsQueueIsFirstInFirstOut() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            for (String name : List.of("q-c", "q-a", "q-b")) {
+                missions.add(Mission.submit(name, "queue-robot", tree(), null, null, null, T0));
+            }
+        });
+        String head = fetch(em -> new MissionRepository(em).lockNextQueued("queue-robot").orElseThrow().name());
+        assertThat(head).isEqualTo("q-c");
+        List<String> queued = fetch(em -> new MissionRepository(em).robotsWithQueuedMissions());
+        assertThat(queued).contains("queue-robot");
+    }
+
+    @Test
+    void filtersAreBoundAndCombine() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            Mission started = Mission.submit("f-started", "filter-robot", tree(), null, null, null, T0);
+            missions.add(started);
+            started.start(T0.plusSeconds(10));
+            missions.add(Mission.submit("f-pending", "filter-robot", tree(), null, null, null, T0.plusSeconds(1)));
+            missions.add(Mission.submit("f-other'; drop table mission; --", "other-robot", tree(), null, null, null, T0.plusSeconds(2)));
+        });
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            assertThat(missions.list(new MissionFilter(MissionState.RUNNING, "filter-robot", null, null, null)))
+                    .extracting(Mission::name).containsExactly("f-started");
+            assertThat(missions.list(new MissionFilter(null, "filter-robot", T0.plusSeconds(5), T0.plusSeconds(20), null)))
+                    .extracting(Mission::name).containsExactly("f-started");
+            assertThat(missions.list(new MissionFilter(null, "other-robot'; drop table mission; --", null, null, null))).isEmpty();
+            assertThat(missions.list(new MissionFilter(null, "filter-robot", null, null, 1)))
+                    .extracting(Mission::name).containsExactly("f-pending");
+            assertThat(missions.find("f-other'; drop table mission; --")).isPresent();
+        });
+    }
+
+    @Test
+    void overdueMissionsAreFoundByTimeoutAndDeadline() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            Mission slow = Mission.submit("o-timeout", "overdue-robot-1", tree(), Duration.ofSeconds(30), null, null, T0);
+            missions.add(slow);
+            slow.start(T0);
+            Mission late = Mission.submit("o-deadline", "overdue-robot-2", tree(), Duration.ofHours(1), T0.plusSeconds(60), null, T0);
+            missions.add(late);
+            late.start(T0);
+            Mission fine = Mission.submit("o-fine", "overdue-robot-3", tree(), Duration.ofHours(1), null, null, T0);
+            missions.add(fine);
+            fine.start(T0);
+        });
+        List<String> at45 = fetch(em -> new MissionRepository(em).lockOverdue(T0.plusSeconds(45), 10).stream().map(Mission::name).toList());
+        assertThat(at45).contains("o-timeout").doesNotContain("o-deadline", "o-fine");
+        List<String> at90 = fetch(em -> new MissionRepository(em).lockOverdue(T0.plusSeconds(90), 10).stream().map(Mission::name).toList());
+        assertThat(at90).contains("o-timeout", "o-deadline").doesNotContain("o-fine");
+    }
+
+    @Test
+    void aRouteUpdateOfARunningNodeIsReported() {
+        inTransaction(em -> {
+            Mission m = Mission.submit("upd-1", "upd-robot", tree(), null, null, null, T0);
+            new MissionRepository(em).add(m);
+            m.start(T0);
+        });
+        inTransaction(em -> {
+            Mission m = new MissionRepository(em).lock("upd-1").orElseThrow();
+            assertThat(m.updateRoutes(Map.of("drive", new NodeSpecs.Route(List.of(Waypoint.at(9, 9, 0, "hall")))), "client-b"))
+                    .containsExactly("drive");
+        });
+        List<Waypoint> route = fetch(em -> new MissionRepository(em).find("upd-1").orElseThrow().tree().node(0).route().waypoints());
+        assertThat(route).containsExactly(Waypoint.at(9, 9, 0, "hall"));
+    }
+
+    @Test
+    void anIdleOnlineRobotIsAvailableForAssignment() {
+        inTransaction(em -> {
+            RobotRepository robots = new RobotRepository(em);
+            Robot idle = Robot.register("avail-1", null, null, T0);
+            robots.add(idle);
+            idle.reportState(50, org.fleetdispatch.robot.Pose2D.origin(), T0);
+            Robot offline = Robot.register("avail-0", null, null, T0.minusSeconds(5));
+            robots.add(offline);
+        });
+        java.util.Optional<String> chosen = fetch(em -> new RobotRepository(em).lockAvailable().map(Robot::name));
+        assertThat(chosen).contains("avail-1");
+    }
+}
