@@ -133,9 +133,18 @@ public final class ReconnectingClient {
 
     /** Status for readiness checks. */
     public MqttClientStatus status() {
-        String uri = client.getCurrentServerURI();
+        String uri = currentUri();
         return new MqttClientStatus(settings.clientId(), role, uri == null ? settings.firstUri() : uri,
                 isConnected(), isConnected() ? detail : lastError, since);
+    }
+
+    /** Paho's current broker; its getter throws while a connect is being set up, so never rely on it. */
+    private String currentUri() {
+        try {
+            return client.getCurrentServerURI();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void schedule(Duration delay) {
@@ -186,7 +195,7 @@ public final class ReconnectingClient {
             lock.notifyAll();
         }
         LOG.info(() -> "MQTT " + role.name().toLowerCase() + " client " + settings.clientId() + " connected to "
-                + client.getCurrentServerURI() + (sessionPresent ? " (session resumed)" : " (new session)"));
+                + currentUri() + (sessionPresent ? " (session resumed)" : " (new session)"));
         try {
             listener.connected(this, sessionPresent, g);
         } catch (RuntimeException e) {
