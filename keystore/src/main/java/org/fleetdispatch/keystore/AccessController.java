@@ -30,7 +30,7 @@ import org.fleetdispatch.keystore.pki.DistinguishedName;
  * only where allow_unauthenticated_participants is true and the topic_rule disables access
  * control. Without governance the grant alone decides.
  *
- * <p>Caching: the grant is resolved once per subject string; a decision is cached per (grant,
+ * <p>Caching: the grant is resolved once per subject string (always); a decision is cached per (grant,
  * domain, action, topic, partitions, data tags) — it does not depend on the instant, whose only
  * effect, the grant's validity window, is checked on every call. The cache holds at most
  * {@code cacheSize} decisions and starts over when full, so hostile topic names cannot grow it
@@ -42,6 +42,9 @@ public final class AccessController {
     public static final int DEFAULT_CACHE_SIZE = 65_536;
 
     private static final Grant ANONYMOUS = null;
+
+    /** Bound of the subject-to-grant cache, kept even when decisions are not cached. */
+    private static final int SUBJECT_CACHE_SIZE = 4096;
 
     private final Governance governance;
     private final Permissions permissions;
@@ -66,7 +69,7 @@ public final class AccessController {
 
     /**
      * @param governance null to decide by permissions alone
-     * @param cacheSize the most decisions kept; 0 disables caching
+     * @param cacheSize the most decisions kept; 0 disables decision caching
      */
     public AccessController(Governance governance, Permissions permissions, int cacheSize) {
         this.governance = governance;
@@ -100,7 +103,7 @@ public final class AccessController {
             if (grant == null) {
                 grant = permissions.grantFor(DistinguishedName.parse(r.subject())).orElse(null);
                 if (grant != null) {
-                    remember(grants, r.subject(), grant);
+                    remember(grants, r.subject(), grant, SUBJECT_CACHE_SIZE);
                 }
             }
             if (grant == null) {
@@ -116,16 +119,13 @@ public final class AccessController {
         Decision d = decisions.get(key);
         if (d == null) {
             d = evaluate(grant, r);
-            remember(decisions, key, d);
+            remember(decisions, key, d, cacheSize);
         }
         return d;
     }
 
-    private <K, V> void remember(Map<K, V> cache, K key, V value) {
-        if (cacheSize == 0) {
-            return;
-        }
-        if (cache.size() >= cacheSize) {
+    private static <K, V> void remember(Map<K, V> cache, K key, V value, int bound) {
+        if (cache.size() >= bound) {
             cache.clear();
         }
         cache.put(key, value);
@@ -142,13 +142,13 @@ public final class AccessController {
         if (domain == null) {
             return Decision.deny("governance " + governance.source() + ": no domain_rule covers domain " + r.domainId());
         }
-        String where = "governance " + domain;
         if (grant == null) {
-            return unauthenticated(domain, where, r);
+            return unauthenticated(domain, "governance " + domain, r);
         }
+        // Explanations are built only on the paths that return them: deciding must stay cheap.
         if (r.action() == Action.JOIN) {
             return domain.enableJoinAccessControl() ? grant.decideJoin(r.domainId())
-                    : Decision.allow(where + ": enable_join_access_control=false");
+                    : Decision.allow("governance " + domain + ": enable_join_access_control=false");
         }
         if (domain.enableJoinAccessControl()) {
             Decision join = grant.decideJoin(r.domainId());
@@ -158,10 +158,10 @@ public final class AccessController {
         }
         TopicRule topic = domain.topicRule(r.topic()).orElse(null);
         if (topic == null) {
-            return Decision.deny(where + ": no topic_rule matches topic \"" + r.topic() + "\"");
+            return Decision.deny("governance " + domain + ": no topic_rule matches topic \"" + r.topic() + "\"");
         }
         if (!accessControlled(topic, r.action())) {
-            return Decision.allow(where + ", " + topic + ": " + controlElement(r.action()) + "=false");
+            return Decision.allow("governance " + domain + ", " + topic + ": " + controlElement(r.action()) + "=false");
         }
         return grant.decide(r.domainId(), r.action(), r.topic(), r.partitions(), r.dataTags());
     }
@@ -191,6 +191,11 @@ public final class AccessController {
 
     private static String controlElement(Action action) {
         return action == Action.SUBSCRIBE ? "enable_read_access_control" : "enable_write_access_control";
+    }
+
+    /** How many decisions the cache holds; for tests. */
+    int cachedDecisions() {
+        return decisions.size();
     }
 
     public Permissions permissions() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.fleetdispatch.keystore.error.GrantException;
 import org.fleetdispatch.keystore.governance.Governance;
 import org.fleetdispatch.keystore.permissions.Action;
+import org.fleetdispatch.keystore.permissions.DataTag;
 import org.fleetdispatch.keystore.permissions.Decision;
 import org.fleetdispatch.keystore.permissions.Permissions;
 import org.fleetdispatch.keystore.support.Vectors;
@@ -139,19 +140,26 @@ class AccessControllerTest {
     class Caching {
 
         @Test
-        void aRepeatedQuestionGetsTheCachedDecision() {
+        void aRepeatedQuestionIsAnsweredFromTheCache() {
             AccessController ac = new AccessController(governance("governance_helloworld_all_enable_dds_sec.xml"), helloworld());
             Decision first = decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1");
+            assertThat(ac.cachedDecisions()).isEqualTo(1);
             assertThat(decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1")).isSameAs(first);
-            assertThat(ac.decide(PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1", List.of("p"), List.of(), AT)).isNotSameAs(first);
+            assertThat(ac.cachedDecisions()).isEqualTo(1);
+            ac.decide(PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1", List.of("p"), List.of(), AT);
+            ac.decide(PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1", List.of(), List.of(new DataTag("a", "b")), AT);
+            decide(ac, PUBLISHER, 1, Action.PUBLISH, "HelloWorldTopic_1");
+            decide(ac, PUBLISHER, 0, Action.SUBSCRIBE, "HelloWorldTopic_1");
+            decide(ac, SUBSCRIBER, 0, Action.PUBLISH, "HelloWorldTopic_1");
+            assertThat(ac.cachedDecisions()).isEqualTo(6);
         }
 
         @Test
         void withoutACacheDecisionsAreRecomputedAndEqual() {
             AccessController ac = new AccessController(null, helloworld(), 0);
             Decision first = decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1");
-            Decision second = decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1");
-            assertThat(second).isNotSameAs(first).isEqualTo(first);
+            assertThat(decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_1")).isEqualTo(first);
+            assertThat(ac.cachedDecisions()).isZero();
         }
 
         @Test
@@ -160,6 +168,7 @@ class AccessControllerTest {
             for (int i = 0; i < 50; i++) {
                 assertThat(decide(ac, PUBLISHER, 0, Action.PUBLISH, "HelloWorldTopic_" + i).allowed()).isTrue();
                 assertThat(decide(ac, PUBLISHER, 0, Action.PUBLISH, "Other_" + i).allowed()).isFalse();
+                assertThat(ac.cachedDecisions()).isBetween(1, 3);
             }
         }
     }

@@ -32,6 +32,12 @@ public final class NamePattern {
     private final String fixed;
     private final int[] tokens;
     private final CharClass[] classes;
+    // Necessary conditions of a general pattern, checked before the full match: most names an
+    // expression is tried against fail on its literal prefix or suffix, in a few nanoseconds.
+    private final String literalPrefix;
+    private final String literalSuffix;
+    private final int minLength;
+    private final boolean hasStar;
 
     private NamePattern(String expression, Shape shape, String fixed, int[] tokens, CharClass[] classes) {
         this.expression = expression;
@@ -39,6 +45,35 @@ public final class NamePattern {
         this.fixed = fixed;
         this.tokens = tokens;
         this.classes = classes;
+        int p = 0;
+        while (p < tokens.length && tokens[p] >= 0) {
+            p++;
+        }
+        int q = tokens.length;
+        while (q > p && tokens[q - 1] >= 0) {
+            q--;
+        }
+        this.literalPrefix = literal(tokens, 0, p);
+        this.literalSuffix = literal(tokens, q, tokens.length);
+        int min = 0;
+        boolean star = false;
+        for (int t : tokens) {
+            if (t == STAR) {
+                star = true;
+            } else {
+                min++;
+            }
+        }
+        this.minLength = min;
+        this.hasStar = star;
+    }
+
+    private static String literal(int[] tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            sb.append((char) tokens[i]);
+        }
+        return sb.toString();
     }
 
     /** Compiles an expression; every string is a valid fnmatch pattern. */
@@ -133,6 +168,12 @@ public final class NamePattern {
             case SUFFIX:
                 return name.endsWith(fixed);
             default:
+                if (name.length() < minLength || (!hasStar && name.length() != minLength)) {
+                    return false;
+                }
+                if (!name.startsWith(literalPrefix) || !name.endsWith(literalSuffix)) {
+                    return false;
+                }
                 return matchGeneral(name);
         }
     }

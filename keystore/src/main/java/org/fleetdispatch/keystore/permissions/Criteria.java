@@ -1,6 +1,7 @@
 package org.fleetdispatch.keystore.permissions;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fleetdispatch.keystore.dds.NamePattern;
@@ -18,45 +19,85 @@ import org.fleetdispatch.keystore.dds.NamePattern;
  * deny rule one listed tag is enough, and a deny without {@code <data_tags>} applies whatever the
  * tags (fail closed; ADR 0022).
  *
- * @param line where it is written
- * @param partitions the partition expressions, empty when the element is absent
- * @param dataTags the tags, empty when the element is absent
+ * <p>Matching works on arrays compiled once: decisions are on the hot path of every message.
  */
-public record Criteria(
-        Action action,
-        int line,
-        List<NamePattern> topics,
-        Optional<List<NamePattern>> partitions,
-        Optional<List<DataTag>> dataTags) {
+public final class Criteria {
 
-    private static final List<NamePattern> EMPTY_PARTITION_ONLY = List.of(NamePattern.compile(""));
-    private static final List<String> EMPTY_PARTITION_REQUEST = List.of("");
+    private static final NamePattern[] EMPTY_PARTITION_ONLY = {NamePattern.compile("")};
 
-    public Criteria {
-        topics = List.copyOf(topics);
-        partitions = partitions.map(List::copyOf);
-        dataTags = dataTags.map(List::copyOf);
-        if (topics.isEmpty()) {
+    private final Action action;
+    private final int line;
+    private final List<NamePattern> topics;
+    private final Optional<List<NamePattern>> partitions;
+    private final Optional<List<DataTag>> dataTags;
+    private final NamePattern[] topicArray;
+    private final NamePattern[] partitionArray;
+    private final DataTag[] tagArray;
+
+    /**
+     * @param line where it is written, or -1
+     * @param partitions the partition expressions; empty when the element is absent
+     * @param dataTags the tags; empty when the element is absent
+     */
+    public Criteria(Action action, int line, List<NamePattern> topics,
+                    Optional<List<NamePattern>> partitions, Optional<List<DataTag>> dataTags) {
+        this.action = Objects.requireNonNull(action, "action");
+        this.line = line;
+        this.topics = List.copyOf(topics);
+        this.partitions = partitions.map(List::copyOf);
+        this.dataTags = dataTags.map(List::copyOf);
+        if (this.topics.isEmpty()) {
             throw new IllegalArgumentException("criteria need at least one topic expression");
         }
+        this.topicArray = this.topics.toArray(NamePattern[]::new);
+        this.partitionArray = this.partitions.map(p -> p.toArray(NamePattern[]::new)).orElse(EMPTY_PARTITION_ONLY);
+        this.tagArray = this.dataTags.map(t -> t.toArray(DataTag[]::new)).orElse(null);
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public List<NamePattern> topics() {
+        return topics;
+    }
+
+    /** The partition expressions as written; empty when there is no {@code <partitions>} element. */
+    public Optional<List<NamePattern>> partitions() {
+        return partitions;
+    }
+
+    /** The data tags as written; empty when there is no {@code <data_tags>} element. */
+    public Optional<List<DataTag>> dataTags() {
+        return dataTags;
     }
 
     /** The topic expression matching the topic, if any. The topic name is never a pattern. */
     public Optional<NamePattern> matchingTopic(String topic) {
-        for (NamePattern p : topics) {
-            if (p.matches(topic)) {
-                return Optional.of(p);
+        int i = matchingTopicIndex(topic);
+        return i < 0 ? Optional.empty() : Optional.of(topicArray[i]);
+    }
+
+    int matchingTopicIndex(String topic) {
+        for (int i = 0; i < topicArray.length; i++) {
+            if (topicArray[i].matches(topic)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Whether the request's partitions satisfy this criteria for an allow ({@code allow}) or deny rule. */
     public boolean partitionsMatch(List<String> requested, boolean allow) {
-        List<NamePattern> expressions = partitions.orElse(EMPTY_PARTITION_ONLY);
-        List<String> names = requested.isEmpty() ? EMPTY_PARTITION_REQUEST : requested;
-        for (String name : names) {
-            boolean matched = anyMatches(expressions, name);
+        if (requested.isEmpty()) {
+            return anyMatches("");
+        }
+        for (int i = 0, n = requested.size(); i < n; i++) {
+            boolean matched = anyMatches(requested.get(i));
             if (allow && !matched) {
                 return false;
             }
@@ -70,22 +111,37 @@ public record Criteria(
     /** Whether the request's data tags satisfy this criteria for an allow ({@code allow}) or deny rule. */
     public boolean dataTagsMatch(List<DataTag> requested, boolean allow) {
         if (allow) {
-            List<DataTag> listed = dataTags.orElse(List.of());
-            return listed.containsAll(requested);
-        }
-        if (dataTags.isEmpty()) {
+            for (int i = 0, n = requested.size(); i < n; i++) {
+                if (!listed(requested.get(i))) {
+                    return false;
+                }
+            }
             return true;
         }
-        for (DataTag t : requested) {
-            if (dataTags.get().contains(t)) {
+        if (tagArray == null) {
+            return true;
+        }
+        for (int i = 0, n = requested.size(); i < n; i++) {
+            if (listed(requested.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyMatches(List<NamePattern> expressions, String name) {
-        for (NamePattern p : expressions) {
+    private boolean listed(DataTag tag) {
+        if (tagArray != null) {
+            for (DataTag t : tagArray) {
+                if (t.equals(tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyMatches(String name) {
+        for (NamePattern p : partitionArray) {
             if (p.matches(name)) {
                 return true;
             }
@@ -93,11 +149,20 @@ public record Criteria(
         return false;
     }
 
-    String describe(NamePattern topic) {
-        StringBuilder sb = new StringBuilder(action.element()).append(" topic \"").append(topic.expression()).append('"');
+    String describe(int topicIndex) {
+        StringBuilder sb = new StringBuilder(action.element()).append(" topic \"").append(topicArray[topicIndex].expression()).append('"');
         partitions.ifPresent(p -> sb.append(" partitions ").append(
                 p.stream().map(NamePattern::expression).collect(Collectors.joining(", ", "[", "]"))));
         dataTags.ifPresent(t -> sb.append(" data_tags ").append(t));
         return sb.toString();
+    }
+
+    int topicCount() {
+        return topicArray.length;
+    }
+
+    @Override
+    public String toString() {
+        return action.element() + " (line " + line + ") " + topics;
     }
 }

@@ -3,30 +3,86 @@ package org.fleetdispatch.keystore.permissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.fleetdispatch.keystore.dds.NamePattern;
 import org.fleetdispatch.keystore.pki.DistinguishedName;
 import org.fleetdispatch.keystore.pki.Validity;
 
 /**
  * A {@code <grant>}: the permissions of one subject, evaluated as DDS-Security 9.4.1.3 says.
  *
- * @param line where it is written
- * @param defaultAllows whether {@code <default>} is ALLOW
+ * <p>Every decision a grant can reach, with its explanation, is built once here, so that deciding
+ * allocates nothing and builds no strings.
  */
-public record Grant(
-        String name,
-        int line,
-        DistinguishedName subject,
-        Validity validity,
-        List<Rule> rules,
-        boolean defaultAllows) {
+public final class Grant {
 
-    public Grant {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(validity, "validity");
-        rules = List.copyOf(rules);
+    private final String name;
+    private final int line;
+    private final DistinguishedName subject;
+    private final Validity validity;
+    private final List<Rule> rules;
+    private final boolean defaultAllows;
+
+    private final Rule[] ruleArray;
+    /** [rule][action][criteria][topic expression] -> the decision that criteria's match makes. */
+    private final Decision[][][][] matchDecisions;
+    private final Decision[] joinDecisions;
+    private final Decision defaultDecision;
+
+    /**
+     * @param line where it is written, or -1
+     * @param defaultAllows whether {@code <default>} is ALLOW
+     */
+    public Grant(String name, int line, DistinguishedName subject, Validity validity, List<Rule> rules, boolean defaultAllows) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.line = line;
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.validity = Objects.requireNonNull(validity, "validity");
+        this.rules = List.copyOf(rules);
+        this.defaultAllows = defaultAllows;
+        this.ruleArray = this.rules.toArray(Rule[]::new);
+        this.matchDecisions = new Decision[ruleArray.length][Action.values().length][][];
+        this.joinDecisions = new Decision[ruleArray.length];
+        for (int r = 0; r < ruleArray.length; r++) {
+            Rule rule = ruleArray[r];
+            String where = rule.kind().element() + " #" + rule.number() + " of grant \"" + name + "\" (line " + rule.line() + ")";
+            joinDecisions[r] = new Decision(rule.allows(), where + ": domains " + rule.domains() + " include the domain");
+            for (Action a : Action.values()) {
+                Criteria[] cs = rule.criteriaArray(a);
+                matchDecisions[r][a.ordinal()] = new Decision[cs.length][];
+                for (int c = 0; c < cs.length; c++) {
+                    Decision[] perTopic = new Decision[cs[c].topicCount()];
+                    for (int t = 0; t < perTopic.length; t++) {
+                        perTopic[t] = new Decision(rule.allows(), where + ": " + cs[c].describe(t));
+                    }
+                    matchDecisions[r][a.ordinal()][c] = perTopic;
+                }
+            }
+        }
+        this.defaultDecision = new Decision(defaultAllows, "<default>" + (defaultAllows ? "ALLOW" : "DENY")
+                + "</default> of grant \"" + name + "\" (line " + line + "): no rule applies");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public DistinguishedName subject() {
+        return subject;
+    }
+
+    public Validity validity() {
+        return validity;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public boolean defaultAllows() {
+        return defaultAllows;
     }
 
     /** Whether the grant's validity window (both ends inclusive) contains the instant. */
@@ -41,18 +97,13 @@ public record Grant(
      * goes on. Otherwise the default. Validity is the caller's concern.
      */
     public Decision decideJoin(int domainId) {
-        for (Rule rule : rules) {
-            if (!rule.domains().contains(domainId)) {
-                continue;
-            }
-            if (rule.allows()) {
-                return Decision.allow(describe(rule) + ": domain " + domainId + " in " + rule.domains());
-            }
-            if (rule.criteria().isEmpty()) {
-                return Decision.deny(describe(rule) + ": domain " + domainId + " in " + rule.domains());
+        for (int r = 0; r < ruleArray.length; r++) {
+            Rule rule = ruleArray[r];
+            if (rule.domains().contains(domainId) && (rule.allows() || rule.criteria().isEmpty())) {
+                return joinDecisions[r];
             }
         }
-        return byDefault("join domain " + domainId);
+        return defaultDecision;
     }
 
     /**
@@ -69,32 +120,26 @@ public record Grant(
             return decideJoin(domainId);
         }
         Objects.requireNonNull(topic, "topic");
-        for (Rule rule : rules) {
+        int a = action.ordinal();
+        for (int r = 0; r < ruleArray.length; r++) {
+            Rule rule = ruleArray[r];
             if (!rule.domains().contains(domainId)) {
                 continue;
             }
             boolean allow = rule.allows();
-            for (Criteria c : rule.criteria()) {
-                if (c.action() != action) {
-                    continue;
-                }
-                Optional<NamePattern> topicMatch = c.matchingTopic(topic);
-                if (topicMatch.isPresent() && c.partitionsMatch(partitions, allow) && c.dataTagsMatch(dataTags, allow)) {
-                    String why = describe(rule) + ": " + c.describe(topicMatch.get());
-                    return allow ? Decision.allow(why) : Decision.deny(why);
+            Criteria[] cs = rule.criteriaArray(action);
+            for (int c = 0; c < cs.length; c++) {
+                int t = cs[c].matchingTopicIndex(topic);
+                if (t >= 0 && cs[c].partitionsMatch(partitions, allow) && cs[c].dataTagsMatch(dataTags, allow)) {
+                    return matchDecisions[r][a][c][t];
                 }
             }
         }
-        return byDefault(action.element() + " \"" + topic + "\"");
+        return defaultDecision;
     }
 
-    private Decision byDefault(String what) {
-        String why = "<default>" + (defaultAllows ? "ALLOW" : "DENY") + "</default> of grant \"" + name
-                + "\" (line " + line + "): no rule applies to " + what;
-        return defaultAllows ? Decision.allow(why) : Decision.deny(why);
-    }
-
-    private String describe(Rule rule) {
-        return rule.kind().element() + " #" + rule.number() + " of grant \"" + name + "\" (line " + rule.line() + ")";
+    @Override
+    public String toString() {
+        return "grant \"" + name + "\" for " + subject + " (line " + line + ")";
     }
 }

@@ -54,6 +54,17 @@ class NamePatternTest {
             // an unterminated bracket is a literal
             "[abc|[abc|true",
             "[abc|a|false",
+            // general patterns: literal prefix, suffix and length are checked before the full match
+            "ab?cd|abXcd|true",
+            "ab?cd|abXce|false",
+            "ab?cd|abXXcd|false",
+            "a[0-9]*z|a5z|true",
+            "a[0-9]*z|a5xxz|true",
+            "a[0-9]*z|ax5z|false",
+            "*[0-9]|x9|true",
+            "*[0-9]|x|false",
+            "fleet/*/secret5|fleet/robot99/state|false",
+            "fleet/*/secret5|fleet/a/b/secret5|true",
             // empty expression matches only the empty name
             "''|''|true",
             "''|x|false",

@@ -200,7 +200,7 @@ class GrantDecisionTest {
         void anAllowRuleForTheDomainAllowsJoining() {
             Grant g = grant("DENY", allow(id(7), criteria("publish", topics("T"))));
             assertThat(g.decideJoin(7).allowed()).isTrue();
-            assertThat(g.decideJoin(7).rule()).contains("allow_rule #1").contains("domain 7");
+            assertThat(g.decideJoin(7).rule()).contains("allow_rule #1").contains("domains {7}");
             assertThat(g.decideJoin(8).allowed()).isFalse();
             assertThat(g.decide(7, Action.JOIN, null, List.of(), List.of()).allowed()).isTrue();
         }
