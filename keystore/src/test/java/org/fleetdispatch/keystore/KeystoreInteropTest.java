@@ -75,6 +75,19 @@ class KeystoreInteropTest {
     }
 
     @Test
+    void aKeystoreWrittenBySros2sOwnLibraryLoads() {
+        // Written by Python cryptography as sros2/_utilities.py writes (src/test/resources/interop/README.md).
+        Path ks = Path.of("src/test/resources/interop/sros2-cryptography-keystore");
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        assertThat(Keystore.isValid(ks)).isTrue();
+        assertThat(Keystore.open(ks).listEnclaves()).containsExactly(EnclavePath.of("/talker"));
+        SecureEnclave e = SecureEnclave.load(ks, EnclavePath.of("/talker"), at);
+        assertThat(e.governance().domainRule(0)).isPresent();
+        assertThat(e.accessController().decide("CN=/talker", 0, Action.PUBLISH, "rt/chatter", List.of(), List.of(), at).allowed()).isTrue();
+        assertThat(e.accessController().decide("CN=/talker", 0, Action.PUBLISH, "rt/other", List.of(), List.of(), at).allowed()).isFalse();
+    }
+
+    @Test
     void oursPassesTheOpenSslChecksDdsImplementationsMake() throws Exception {
         Path ks = tmp.resolve("ours");
         Keystore keystore = Keystore.create(ks, KeystoreOptions.defaults());
