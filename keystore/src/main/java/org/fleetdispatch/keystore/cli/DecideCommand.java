@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fleetdispatch.keystore.AccessController;
-import org.fleetdispatch.keystore.error.SignatureVerificationException;
 import org.fleetdispatch.keystore.governance.Governance;
 import org.fleetdispatch.keystore.permissions.Action;
 import org.fleetdispatch.keystore.permissions.DataTag;
@@ -105,8 +104,8 @@ final class DecideCommand implements Callable<Integer> {
             return verifier.verify(bytes, file.toString(), at).content();
         }
         if (looksSigned(bytes)) {
-            throw new SignatureVerificationException(file.toString(), SignatureVerificationException.Reason.NOT_SIGNED,
-                    "signed document given without --permissions-ca: it cannot be verified; pass --permissions-ca");
+            throw new IllegalArgumentException(file + ": a signed document cannot be verified without --permissions-ca;"
+                    + " pass the Permissions CA, or the plain .xml to decide unverified");
         }
         return bytes;
     }

@@ -16,7 +16,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -37,9 +40,11 @@ import org.fleetdispatch.keystore.error.KeyMaterialException;
 
 /**
  * Reading and writing the PEM files of a keystore: certificates (one or a chain), CRLs, private
- * keys in PKCS#8 (optionally password-encrypted with AES-256-CBC and PBKDF2), SEC 1 and PKCS#1.
+ * keys in PKCS#8 (optionally password-encrypted: AES-256-CBC, PBKDF2-HMAC-SHA256), SEC 1 and PKCS#1.
  */
 public final class Pem {
+
+    private static final int PBKDF2_ITERATIONS = 200_000;
 
     private Pem() {
     }
@@ -156,9 +161,13 @@ public final class Pem {
         try {
             OutputEncryptor encryptor = null;
             if (password != null) {
+                // PBKDF2 with HMAC-SHA256 (BouncyCastle defaults to SHA-1) and enough iterations to
+                // slow guessing; OpenSSL 3 reads the result (PemTest).
                 encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
                         .setProvider(Crypto.PROVIDER)
                         .setRandom(Crypto.random())
+                        .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
+                        .setIterationCount(PBKDF2_ITERATIONS)
                         .setPassword(password)
                         .build();
             }

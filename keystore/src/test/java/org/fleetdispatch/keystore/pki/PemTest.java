@@ -38,6 +38,8 @@ class PemTest {
         Files.writeString(dir.resolve("k.pem"), pem);
         OpenSsl.Result r = OpenSsl.ok(dir, "pkey", "-in", "k.pem", "-passin", "pass:s3cret", "-noout", "-text");
         assertThat(r.stdout()).contains("prime256v1");
+        String params = OpenSsl.ok(dir, "asn1parse", "-in", "k.pem").stdout();
+        assertThat(params).contains("PBKDF2").contains("hmacWithSHA256").contains("aes-256-cbc");
         assertThat(OpenSsl.run(dir, "pkey", "-in", "k.pem", "-passin", "pass:wrong", "-noout").ok()).isFalse();
     }
 
