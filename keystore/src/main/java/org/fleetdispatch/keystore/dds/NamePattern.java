@@ -151,6 +151,14 @@ public final class NamePattern {
         return sb.toString();
     }
 
+    /**
+     * The characters every matching name starts with (the expression up to its first wildcard):
+     * a name without this prefix cannot match, which lets callers index expressions.
+     */
+    public String literalPrefix() {
+        return literalPrefix;
+    }
+
     /** The expression as written in the document. */
     public String expression() {
         return expression;

@@ -2,7 +2,9 @@ package org.fleetdispatch.keystore.permissions;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Objects;
+import org.fleetdispatch.keystore.dds.NamePattern;
 import org.fleetdispatch.keystore.pki.DistinguishedName;
 import org.fleetdispatch.keystore.pki.Validity;
 
@@ -26,6 +28,10 @@ public final class Grant {
     private final Decision[][][][] matchDecisions;
     private final Decision[] joinDecisions;
     private final Decision defaultDecision;
+    /** Per action: the (rule, criteria) pairs in document order, and an index over their topics. */
+    private final int[][] entryRule;
+    private final int[][] entryCriteria;
+    private final TopicIndex[] topicIndex;
 
     /**
      * @param line where it is written, or -1
@@ -56,6 +62,24 @@ public final class Grant {
                     matchDecisions[r][a.ordinal()][c] = perTopic;
                 }
             }
+        }
+        int actions = Action.values().length;
+        this.entryRule = new int[actions][];
+        this.entryCriteria = new int[actions][];
+        this.topicIndex = new TopicIndex[actions];
+        for (Action a : Action.values()) {
+            List<int[]> entries = new ArrayList<>();
+            List<NamePattern[]> topics = new ArrayList<>();
+            for (int r = 0; r < ruleArray.length; r++) {
+                Criteria[] cs = ruleArray[r].criteriaArray(a);
+                for (int c = 0; c < cs.length; c++) {
+                    entries.add(new int[] {r, c});
+                    topics.add(cs[c].topics().toArray(NamePattern[]::new));
+                }
+            }
+            entryRule[a.ordinal()] = entries.stream().mapToInt(e -> e[0]).toArray();
+            entryCriteria[a.ordinal()] = entries.stream().mapToInt(e -> e[1]).toArray();
+            topicIndex[a.ordinal()] = new TopicIndex(topics);
         }
         this.defaultDecision = new Decision(defaultAllows, "<default>" + (defaultAllows ? "ALLOW" : "DENY")
                 + "</default> of grant \"" + name + "\" (line " + line + "): no rule applies");
@@ -121,17 +145,25 @@ public final class Grant {
         }
         Objects.requireNonNull(topic, "topic");
         int a = action.ordinal();
-        for (int r = 0; r < ruleArray.length; r++) {
-            Rule rule = ruleArray[r];
-            if (!rule.domains().contains(domainId)) {
-                continue;
-            }
-            boolean allow = rule.allows();
-            Criteria[] cs = rule.criteriaArray(action);
-            for (int c = 0; c < cs.length; c++) {
-                int t = cs[c].matchingTopicIndex(topic);
-                if (t >= 0 && cs[c].partitionsMatch(partitions, allow) && cs[c].dataTagsMatch(dataTags, allow)) {
-                    return matchDecisions[r][a][c][t];
+        int[] rulesOf = entryRule[a];
+        int[] criteriaOf = entryCriteria[a];
+        // Only criteria whose topic expressions' literal prefixes the topic starts with can apply;
+        // visiting them in document order decides exactly as visiting every rule would.
+        long[] candidates = topicIndex[a].candidates(topic);
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            while (word != 0) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                Rule rule = ruleArray[rulesOf[e]];
+                if (!rule.domains().contains(domainId)) {
+                    continue;
+                }
+                boolean allow = rule.allows();
+                Criteria criteria = rule.criteriaArray(action)[criteriaOf[e]];
+                int t = criteria.matchingTopicIndex(topic);
+                if (t >= 0 && criteria.partitionsMatch(partitions, allow) && criteria.dataTagsMatch(dataTags, allow)) {
+                    return matchDecisions[rulesOf[e]][a][criteriaOf[e]][t];
                 }
             }
         }
