@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,8 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * and loading plus verifying an enclave (two S/MIME signatures, two schema validations, a
  * certificate chain, a key pair check) in at most 100 ms.
  *
- * <p>The decision asked matches only the last of the 100 rules, so an uncached decision walks
- * the whole grant: the worst case.
+ * <p>The decision asked matches only the last of the 100 rules: the worst case. With
+ * {@code expressions=prefixed} the grant's topic index narrows the search to the rules whose
+ * expressions' literal prefixes the topic starts with; with {@code wildcard-led} it cannot, and an
+ * uncached decision walks all 100 rules.
  */
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
@@ -53,20 +56,26 @@ public class KeystoreBenchmark {
     static final String SUBJECT = "CN=/bench/robot";
     static final EnclavePath ENCLAVE = EnclavePath.of("/bench/robot");
 
-    /** 100 rules: allow rules per robot, every tenth a deny rule with a general pattern. */
-    static String permissions() {
+    /**
+     * 100 rules: allow rules per robot, every tenth a deny rule with a general pattern. With
+     * {@code wildcardLed} every expression starts with a wildcard, so the topic index cannot narrow
+     * the search and a decision walks all 100 rules.
+     */
+    static String permissions(boolean wildcardLed) {
+        String robot = wildcardLed ? "*/robot" : "fleet/robot";
         StringBuilder x = new StringBuilder("<dds><permissions><grant name=\"bench\">\n")
                 .append("<subject_name>").append(SUBJECT).append("</subject_name>\n")
                 .append("<validity><not_before>2020-01-01T00:00:00</not_before><not_after>2100-01-01T00:00:00</not_after></validity>\n");
         for (int i = 0; i < RULES; i++) {
             if (i % 10 == 5) {
-                x.append("<deny_rule><domains><id>0</id></domains><publish><topics><topic>fleet/*/secret").append(i)
+                x.append("<deny_rule><domains><id>0</id></domains><publish><topics><topic>").append(wildcardLed ? "*" : "fleet/*")
+                        .append("/secret").append(i)
                         .append("</topic></topics><partitions><partition>*</partition></partitions></publish></deny_rule>\n");
             } else {
                 x.append("<allow_rule><domains><id_range><min>0</min><max>10</max></id_range></domains>")
-                        .append("<publish><topics><topic>fleet/robot").append(i).append("/*</topic><topic>fleet/robot").append(i)
+                        .append("<publish><topics><topic>").append(robot).append(i).append("/*</topic><topic>").append(robot).append(i)
                         .append("/[a-z]?state</topic></topics><partitions><partition>acme/agv").append(i).append("*</partition></partitions></publish>")
-                        .append("<subscribe><topics><topic>fleet/robot").append(i).append("/order</topic></topics></subscribe>")
+                        .append("<subscribe><topics><topic>").append(robot).append(i).append("/order</topic></topics></subscribe>")
                         .append("</allow_rule>\n");
             }
         }
@@ -88,6 +97,9 @@ public class KeystoreBenchmark {
     /** Controllers over the 100-rule document, with and without the decision cache. */
     @State(Scope.Benchmark)
     public static class Decisions {
+        /** Whether the expressions start with a literal the topic index can use, or with a wildcard. */
+        @Param({"prefixed", "wildcard-led"})
+        String expressions;
         AccessController cached;
         AccessController uncached;
         final String topic = "fleet/robot99/state";
@@ -97,7 +109,8 @@ public class KeystoreBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Permissions p = Permissions.parse(permissions().getBytes(StandardCharsets.UTF_8), "bench-permissions.xml");
+            String doc = permissions(expressions.equals("wildcard-led"));
+            Permissions p = Permissions.parse(doc.getBytes(StandardCharsets.UTF_8), "bench-permissions.xml");
             Governance g = Governance.parse(governance().getBytes(StandardCharsets.UTF_8), "bench-governance.xml");
             cached = new AccessController(g, p);
             uncached = new AccessController(g, p, 0);
@@ -120,7 +133,7 @@ public class KeystoreBenchmark {
             Files.delete(root);
             Keystore ks = Keystore.create(root, KeystoreOptions.defaults());
             Path dir = ks.createEnclave(ENCLAVE);
-            byte[] xml = permissions().getBytes(StandardCharsets.UTF_8);
+            byte[] xml = permissions(false).getBytes(StandardCharsets.UTF_8);
             X509Certificate ca = Pem.readCertificate(root.resolve("public/permissions_ca.cert.pem"));
             PrivateKey key = Pem.readPrivateKey(root.resolve("private/permissions_ca.key.pem"), null);
             Files.write(dir.resolve("permissions.xml"), xml);

@@ -33,9 +33,11 @@ public final class NamePattern {
     private final int[] tokens;
     private final CharClass[] classes;
     // Necessary conditions of a general pattern, checked before the full match: most names an
-    // expression is tried against fail on its literal prefix or suffix, in a few nanoseconds.
+    // expression is tried against fail on its literal prefix, suffix or longest literal run
+    // (which must occur somewhere), in a few nanoseconds.
     private final String literalPrefix;
     private final String literalSuffix;
+    private final String longestLiteral;
     private final int minLength;
     private final boolean hasStar;
 
@@ -55,6 +57,18 @@ public final class NamePattern {
         }
         this.literalPrefix = literal(tokens, 0, p);
         this.literalSuffix = literal(tokens, q, tokens.length);
+        String longest = "";
+        for (int i = 0; i < tokens.length; ) {
+            int j = i;
+            while (j < tokens.length && tokens[j] >= 0) {
+                j++;
+            }
+            if (j - i > longest.length()) {
+                longest = literal(tokens, i, j);
+            }
+            i = j == i ? i + 1 : j;
+        }
+        this.longestLiteral = longest;
         int min = 0;
         boolean star = false;
         for (int t : tokens) {
@@ -179,7 +193,8 @@ public final class NamePattern {
                 if (name.length() < minLength || (!hasStar && name.length() != minLength)) {
                     return false;
                 }
-                if (!name.startsWith(literalPrefix) || !name.endsWith(literalSuffix)) {
+                if (!name.startsWith(literalPrefix) || !name.endsWith(literalSuffix)
+                        || (longestLiteral.length() > 1 && !name.contains(longestLiteral))) {
                     return false;
                 }
                 return matchGeneral(name);

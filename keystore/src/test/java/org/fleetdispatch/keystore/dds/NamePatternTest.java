@@ -65,6 +65,10 @@ class NamePatternTest {
             "*[0-9]|x|false",
             "fleet/*/secret5|fleet/robot99/state|false",
             "fleet/*/secret5|fleet/a/b/secret5|true",
+            "*/robot5/*|fleet/robot5/state|true",
+            "*/robot5/*|fleet/robot55/state|false",
+            "*/robot5/[a-z]?state|x/robot5/bxstate|true",
+            "*/robot5/[a-z]?state|x/robot9/bxstate|false",
             // empty expression matches only the empty name
             "''|''|true",
             "''|x|false",
