@@ -1,7 +1,10 @@
 package org.fleetdispatch.keystore;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -108,7 +111,7 @@ public final class Keystore {
             writeCa(pub.resolve(Layout.INTERMEDIATE_CA_CERT), priv.resolve(Layout.INTERMEDIATE_CA_KEY), intermediate, password);
         }
 
-        byte[] governance = GovernanceTemplate.forDomain(options.domainId()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] governance = GovernanceTemplate.forDomain(options.domainId()).getBytes(UTF_8);
         Path governanceXml = enclaves.resolve(Layout.GOVERNANCE_XML);
         // Validate before writing, as SROS 2 does: a keystore never holds a document we would refuse.
         Governance.parse(governance, governanceXml.toString());
@@ -235,13 +238,13 @@ public final class Keystore {
         X509Certificate cert = Pem.readCertificate(certFile);
         Validity validity = new Validity(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
         Grant grant = policy.grant(enclave.toString(), domains(), validity).orElseThrow();
-        String xml = PermissionsWriter.write(List.of(grant));
+        byte[] xml = PermissionsWriter.write(List.of(grant)).getBytes(UTF_8);
         Path xmlFile = dir.resolve(Layout.PERMISSIONS_XML);
-        Permissions.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), xmlFile.toString());
+        // Validate before writing, as SROS 2 does.
+        Permissions.parse(xml, xmlFile.toString());
         CertificateAuthority signer = permissionsCa();
         KeystoreFiles.write(xmlFile, xml);
-        KeystoreFiles.write(dir.resolve(Layout.PERMISSIONS_P7S), SmimeSigner.sign(
-                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), signer.certificate(), signer.privateKey(), clock.instant()));
+        KeystoreFiles.write(dir.resolve(Layout.PERMISSIONS_P7S), SmimeSigner.sign(xml, signer.certificate(), signer.privateKey(), clock.instant()));
     }
 
     // The domains of the keystore's (verified) governance: permissions written here cover exactly
@@ -315,7 +318,7 @@ public final class Keystore {
         try (Stream<Path> entries = Files.list(from)) {
             for (Path p : (Iterable<Path>) entries.sorted()::iterator) {
                 Path target = to.resolve(p.getFileName().toString());
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 KeystoreFiles.copyEntry(p, target);
