@@ -1,60 +1,75 @@
 package org.fleetdispatch.dispatch;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Logger;
-import org.fleetdispatch.outbox.Outbox;
-import org.fleetdispatch.outbox.OutboxMessage;
+import org.fleetdispatch.mission.MissionRepository;
 import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotFilter;
 import org.fleetdispatch.robot.RobotRepository;
+import org.fleetdispatch.robot.RobotSpec;
 
-/** Robots: registration through the API, status from their VDA 5050 {@code state} messages. */
+/**
+ * Robots through the API: register, list, read, change the spec, delete. Each method is one
+ * transaction; messages the change requires (factsheetRequest, startTeleop/stopTeleop) go to the
+ * outbox in it.
+ */
 @Stateless
 public class RobotService {
-
-    private static final Logger LOG = Logger.getLogger(RobotService.class.getName());
-
-    /** VDA 5050 recommends QoS 0 for instantActions (section 6.1.2); the broker is not asked to retry. */
-    private static final int INSTANT_ACTIONS_QOS = 0;
 
     @Inject
     private RobotRepository robots;
 
     @Inject
-    private Outbox outbox;
+    private MissionRepository missions;
+
+    @Inject
+    private RobotMessages messages;
+
+    @Inject
+    private Event<QueueChanged> queueChanged;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Registers a robot and asks it for its factsheet: the robot row and the request commit together.
+     * Registers a robot and asks it for its factsheet; missions already queued for that name may start
+     * once it is online.
      *
      * @throws AlreadyExistsException when a robot of that name exists
      * @throws InvalidSpecException   naming the field when a value cannot be used
      */
-    public Robot register(String name, String manufacturer, String interfaceName) {
-        if (name != null && robots.exists(name)) {
+    public Robot register(RobotRegistration registration, String publisherId) {
+        String name = Names.choose(registration.name(), registration.prefix());
+        if (robots.exists(name)) {
             throw new AlreadyExistsException("robot", name);
         }
-        Instant now = clock.instant();
         Robot robot;
         try {
-            robot = Robot.register(name, manufacturer, interfaceName, now);
+            robot = Robot.register(name, registration.manufacturer(), registration.interfaceName(), registration.spec(),
+                    publisherId, now());
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException(e.getMessage());
         }
         robots.add(robot);
-        String topic = InstantActionsMessages.topic(robot);
-        long headerId = outbox.nextHeaderId(robot.name(), InstantActionsMessages.TOPIC);
-        outbox.add(new OutboxMessage(topic, InstantActionsMessages.factsheetRequest(robot, headerId, now),
-                INSTANT_ACTIONS_QOS, false, now));
+        messages.instantAction(robot, "factsheetRequest");
+        queueChanged.fire(new QueueChanged(name));
         return robot;
     }
 
+    /** The skeleton's form: a name and a manufacturer, defaults for the rest. */
+    public Robot register(String name, String manufacturer, String interfaceName) {
+        return register(new RobotRegistration(name, null, manufacturer, interfaceName, null), null);
+    }
+
+    public List<Robot> list(RobotFilter filter) {
+        return robots.list(filter);
+    }
+
     public List<Robot> all() {
-        return robots.all();
+        return robots.list(RobotFilter.ALL);
     }
 
     /** @throws NotFoundException when no robot has that name */
@@ -63,13 +78,37 @@ public class RobotService {
     }
 
     /**
-     * A robot reported its state. Reports of robots we do not manage are ignored: any device may
-     * publish on the broker, and only registered robots are ours to track.
+     * Replaces the spec (IMD's PUT). Switching {@code switch_teleop} sends startTeleop or stopTeleop; the
+     * dispatcher sends it again until the robot's operating mode shows it.
      */
-    public void reportState(StateReport report) {
-        robots.findByIdentity(report.manufacturer(), report.serialNumber()).ifPresentOrElse(
-                robot -> robot.reportState(report.batteryCharge(),
-                        report.pose().orElse(robot.status().pose()), clock.instant()),
-                () -> LOG.fine(() -> "state from unregistered robot " + report.manufacturer() + "/" + report.serialNumber()));
+    public Robot updateSpec(String name, RobotSpec spec, String publisherId) {
+        Robot robot = robots.lock(name).orElseThrow(() -> new NotFoundException("robot", name));
+        boolean teleopChanged = robot.updateSpec(spec, publisherId);
+        if (teleopChanged) {
+            messages.instantAction(robot, spec.switchTeleop() ? "startTeleop" : "stopTeleop");
+            if (!spec.switchTeleop()) {
+                queueChanged.fire(new QueueChanged(name));
+            }
+        }
+        return robot;
+    }
+
+    /**
+     * Deletes a robot. One with a running mission is marked PENDING_DELETE and deleted once the mission
+     * ends (IMD's lifecycle); its queued missions stay and wait for a robot of that name.
+     */
+    public Robot delete(String name, String publisherId) {
+        Robot robot = robots.lock(name).orElseThrow(() -> new NotFoundException("robot", name));
+        if (missions.running(name).isPresent()) {
+            robot.markPendingDelete(publisherId);
+        } else {
+            robot.markPendingDelete(publisherId);
+            robots.remove(robot);
+        }
+        return robot;
+    }
+
+    private Instant now() {
+        return clock.instant();
     }
 }

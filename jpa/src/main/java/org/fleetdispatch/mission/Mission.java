@@ -303,10 +303,12 @@ public class Mission {
         orderMessage = null;
     }
 
-    /** The robot reached a waypoint of a route node that counts as a task. */
-    public void taskReached(String routeNode) {
-        taskStatus = new LinkedHashMap<>(taskStatus);
-        taskStatus.merge(routeNode, 1, Integer::sum);
+    /** The robot has reached {@code count} of the task waypoints of a route node; never goes down. */
+    public void tasksReached(String routeNode, int count) {
+        // a new map, complete before it is assigned: woven change tracking compares old and new on assignment
+        Map<String, Integer> updated = new LinkedHashMap<>(taskStatus);
+        updated.merge(routeNode, count, Math::max);
+        taskStatus = updated;
     }
 
     /** Marked for deletion; the dispatcher deletes it once it is no longer running. */

@@ -92,11 +92,13 @@ public class MissionRepository {
         return head.stream().findFirst();
     }
 
-    /** Names of robots that have queued missions, for the dispatcher's sweep. */
+    /** Names of robots that have queued missions and could start one now, for the dispatcher's sweep. */
     @SuppressWarnings("unchecked")
     public List<String> robotsWithQueuedMissions() {
         return entityManager.createNativeQuery("""
-                        select distinct robot from mission where robot is not null and state = 'PENDING' and lifecycle = 'ALIVE'""")
+                        select distinct m.robot from mission m join robot r on r.name = m.robot
+                        where m.state = 'PENDING' and m.lifecycle = 'ALIVE'
+                          and r.lifecycle = 'ALIVE' and r.online and not r.on_task and not r.manual_mode and not r.switch_teleop""")
                 .getResultList();
     }
 

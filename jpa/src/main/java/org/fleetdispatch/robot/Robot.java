@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -141,63 +140,42 @@ public class Robot {
         if (!(report.batteryCharge() >= 0 && report.batteryCharge() <= 100)) {
             throw new IllegalArgumentException("batteryCharge must be 0..100, was " + report.batteryCharge());
         }
-        status.online = true;
-        status.batteryLevel = report.batteryCharge();
-        status.charging = report.charging();
-        if (report.pose() != null) {
-            status.pose = report.pose();
-        }
-        status.positionInitialized = report.positionInitialized();
-        status.manualMode = report.manualMode();
-        status.errors = new LinkedHashMap<>(report.errors());
-        status.infoMessages = new LinkedHashMap<>(report.information());
-        status.hardwareManufacturer = report.manufacturer();
-        status.hardwareSerialNumber = report.serialNumber();
-        status.lastSeen = report.receivedAt();
-        status.deriveState();
+        status.report(report);
         statusUpdatedAt = report.receivedAt();
     }
 
     /** Short form: battery and pose only. */
     public void reportState(double batteryCharge, Pose2D pose, Instant receivedAt) {
-        report(new RobotReport(receivedAt, batteryCharge, status.charging, Objects.requireNonNull(pose, "pose"),
-                status.positionInitialized, status.manualMode, status.errors, status.infoMessages, manufacturer, name));
+        report(new RobotReport(receivedAt, batteryCharge, status.charging(), Objects.requireNonNull(pose, "pose"),
+                status.positionInitialized(), status.manualMode(), status.errors(), status.infoMessages(), manufacturer, name));
     }
 
     /** The robot's {@code connection} topic: ONLINE, or OFFLINE / CONNECTIONBROKEN. */
     public void connectionChanged(boolean online, Instant now) {
-        status.online = online;
-        if (online) {
-            status.lastSeen = now;
-        }
+        status.connection(online, now);
         statusUpdatedAt = now;
     }
 
     /** Nothing heard within the heartbeat timeout. */
     public void heartbeatLost(Instant now) {
-        status.online = false;
+        status.offline();
         statusUpdatedAt = now;
     }
 
     /** Whether nothing was heard from the robot within its heartbeat timeout before {@code now}. */
     public boolean isSilentSince(Instant now) {
-        return status.lastSeen == null || status.lastSeen.plus(heartbeatTimeout()).isBefore(now);
+        return status.lastSeen() == null || status.lastSeen().plus(heartbeatTimeout()).isBefore(now);
     }
 
     /** The robot sent its VDA 5050 factsheet. */
     public void factsheetReceived(String agvClass, Double speedMax, String robotType, String softwareApp, String json, Instant now) {
-        status.agvClass = agvClass;
-        status.speedMax = speedMax;
-        status.robotType = robotType;
-        status.softwareApp = softwareApp;
-        status.factsheet = json;
+        status.factsheet(agvClass, speedMax, robotType, softwareApp, json);
         statusUpdatedAt = now;
     }
 
     /** A mission started or ended on this robot. */
     public void onTask(boolean running) {
-        status.onTask = running;
-        status.deriveState();
+        status.onTask(running);
     }
 
     /** Marked for deletion; the dispatcher deletes it once no mission runs on it. */
@@ -208,7 +186,7 @@ public class Robot {
 
     /** Whether the dispatcher may start a mission on it now. */
     public boolean isAvailable() {
-        return lifecycle == Lifecycle.ALIVE && status.online && !status.onTask && !status.manualMode && !switchTeleop;
+        return lifecycle == Lifecycle.ALIVE && status.online() && !status.onTask() && !status.manualMode() && !switchTeleop;
     }
 
     private static String requireTopicLevel(String field, String value) {

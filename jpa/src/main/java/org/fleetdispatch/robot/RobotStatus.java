@@ -17,64 +17,64 @@ import org.fleetdispatch.persistence.JsonConverters;
 public class RobotStatus {
 
     @Column(name = "online", nullable = false)
-    boolean online;
+    private boolean online;
 
     @Column(name = "battery_level", nullable = false)
-    double batteryLevel;
+    private double batteryLevel;
 
     @Column(name = "charging", nullable = false)
-    boolean charging;
+    private boolean charging;
 
     @Embedded
-    Pose2D pose;
+    private Pose2D pose;
 
     @Column(name = "position_initialized", nullable = false)
-    boolean positionInitialized;
+    private boolean positionInitialized;
 
     @Column(name = "manual_mode", nullable = false)
-    boolean manualMode;
+    private boolean manualMode;
 
     @Column(name = "on_task", nullable = false)
-    boolean onTask;
+    private boolean onTask;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false)
-    RobotState state;
+    private RobotState state;
 
     @Column(name = "software_os")
-    String softwareOs;
+    private String softwareOs;
 
     @Column(name = "software_app")
-    String softwareApp;
+    private String softwareApp;
 
     @Column(name = "hardware_manufacturer")
-    String hardwareManufacturer;
+    private String hardwareManufacturer;
 
     @Column(name = "hardware_serial_number")
-    String hardwareSerialNumber;
+    private String hardwareSerialNumber;
 
     @Column(name = "agv_class")
-    String agvClass;
+    private String agvClass;
 
     @Column(name = "speed_max")
-    Double speedMax;
+    private Double speedMax;
 
     @Column(name = "robot_type")
-    String robotType;
+    private String robotType;
 
     @Column(name = "factsheet")
-    String factsheet;
+    private String factsheet;
 
     @Convert(converter = JsonConverters.StringMap.class)
     @Column(name = "info_messages", nullable = false)
-    Map<String, String> infoMessages;
+    private Map<String, String> infoMessages;
 
     @Convert(converter = JsonConverters.StringMap.class)
     @Column(name = "errors", nullable = false)
-    Map<String, String> errors;
+    private Map<String, String> errors;
 
     @Column(name = "last_seen")
-    Instant lastSeen;
+    private Instant lastSeen;
 
     protected RobotStatus() {
         // for JPA
@@ -89,8 +89,52 @@ public class RobotStatus {
         return s;
     }
 
+    // Every change goes through a method of this class: EclipseLink's weaving tracks changes to an
+    // embeddable's fields only when the embeddable's own code makes them.
+
+    void report(RobotReport report) {
+        online = true;
+        batteryLevel = report.batteryCharge();
+        charging = report.charging();
+        if (report.pose() != null) {
+            pose = report.pose();
+        }
+        positionInitialized = report.positionInitialized();
+        manualMode = report.manualMode();
+        errors = new LinkedHashMap<>(report.errors());
+        infoMessages = new LinkedHashMap<>(report.information());
+        hardwareManufacturer = report.manufacturer();
+        hardwareSerialNumber = report.serialNumber();
+        lastSeen = report.receivedAt();
+        deriveState();
+    }
+
+    void connection(boolean isOnline, Instant now) {
+        online = isOnline;
+        if (isOnline) {
+            lastSeen = now;
+        }
+    }
+
+    void offline() {
+        online = false;
+    }
+
+    void factsheet(String newAgvClass, Double newSpeedMax, String newRobotType, String newSoftwareApp, String json) {
+        agvClass = newAgvClass;
+        speedMax = newSpeedMax;
+        robotType = newRobotType;
+        softwareApp = newSoftwareApp;
+        factsheet = json;
+    }
+
+    void onTask(boolean running) {
+        onTask = running;
+        deriveState();
+    }
+
     /** The state follows from the rest: teleoperation wins, then charging, then a running mission. */
-    void deriveState() {
+    private void deriveState() {
         state = manualMode ? RobotState.TELEOP
                 : charging ? RobotState.CHARGING
                 : onTask ? RobotState.ON_TASK

@@ -45,7 +45,7 @@ class MissionPersistenceTest extends PostgresTest {
             assertThat(m.nodeStatus()).containsOnlyKeys("root", "drive", "work", "pick", "tell");
             assertThat(m.start(T0.plusSeconds(1)).runningLeaf()).isZero();
             m.orderSent(0, "rt-1-0", 0, "{\"order\":1}".getBytes());
-            m.taskReached("drive");
+            m.tasksReached("drive", 1);
         });
         inTransaction(em -> {
             Mission m = new MissionRepository(em).lock("rt-1").orElseThrow();
@@ -82,8 +82,15 @@ class MissionPersistenceTest extends PostgresTest {
         });
         String head = fetch(em -> new MissionRepository(em).lockNextQueued("queue-robot").orElseThrow().name());
         assertThat(head).isEqualTo("q-c");
-        List<String> queued = fetch(em -> new MissionRepository(em).robotsWithQueuedMissions());
-        assertThat(queued).contains("queue-robot");
+        List<String> notYet = fetch(em -> new MissionRepository(em).robotsWithQueuedMissions());
+        assertThat(notYet).as("the robot does not exist yet").doesNotContain("queue-robot");
+        inTransaction(em -> {
+            Robot robot = Robot.register("queue-robot", null, null, T0);
+            new RobotRepository(em).add(robot);
+            robot.reportState(80, org.fleetdispatch.robot.Pose2D.origin(), T0);
+        });
+        List<String> ready = fetch(em -> new MissionRepository(em).robotsWithQueuedMissions());
+        assertThat(ready).contains("queue-robot");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.fleetdispatch.dispatch.AlreadyExistsException;
+import org.fleetdispatch.dispatch.ConflictException;
 import org.fleetdispatch.dispatch.DispatchException;
 import org.fleetdispatch.dispatch.InvalidSpecException;
 import org.fleetdispatch.dispatch.NotFoundException;
@@ -27,7 +28,7 @@ final class ProblemMappers {
         @Override
         public Response toResponse(DispatchException e) {
             Status status = e instanceof NotFoundException ? Status.NOT_FOUND
-                    : e instanceof AlreadyExistsException ? Status.CONFLICT
+                    : e instanceof AlreadyExistsException || e instanceof ConflictException ? Status.CONFLICT
                     : e instanceof InvalidSpecException ? Status.BAD_REQUEST
                     : Status.BAD_REQUEST;
             return Problem.response(status, e.errorCode(), e.getMessage());

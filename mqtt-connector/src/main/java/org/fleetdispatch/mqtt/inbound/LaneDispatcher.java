@@ -1,5 +1,7 @@
 package org.fleetdispatch.mqtt.inbound;
 
+import org.fleetdispatch.mqtt.MqttMessageRejectedException;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -267,14 +269,18 @@ public final class LaneDispatcher<T> {
                 }
                 e.attempts++;
                 e.lastFailure = t;
-                if (e.attempts <= maxRetries) {
+                if (MqttMessageRejectedException.isRejection(t)) {
+                    LOG.log(Level.WARNING, name + ": message rejected by the endpoint, dead-lettering without retries: " + t);
+                    e.deadLettering = true;
+                } else if (e.attempts <= maxRetries) {
                     Duration d = backoff.delay(e.attempts);
                     LOG.log(Level.WARNING, name + ": delivery attempt " + e.attempts + " of " + (maxRetries + 1)
                             + " failed, retrying in " + Durations.format(d) + ": " + t, t);
                     return d;
+                } else {
+                    LOG.log(Level.SEVERE, name + ": delivery failed " + e.attempts + " times, dead-lettering: " + t, t);
+                    e.deadLettering = true;
                 }
-                LOG.log(Level.SEVERE, name + ": delivery failed " + e.attempts + " times, dead-lettering: " + t, t);
-                e.deadLettering = true;
             }
         }
         try {

@@ -183,6 +183,24 @@ class LaneDispatcherTest {
     }
 
     @Test
+    void aRejectedMessageIsDeadLetteredAtOnceEvenWhenWrapped() throws Exception {
+        LaneDispatcher<Msg> d = dispatcher(4, 2, 100, 5, m -> {
+            if (m.seq() == 1) {
+                // as a container would hand it over: wrapped
+                throw new RuntimeException("EJB system exception",
+                        new org.fleetdispatch.mqtt.MqttMessageRejectedException("not JSON"));
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            d.submit("k", new Msg("k", i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed.size() == 3);
+        assertThat(deadLettered).containsExactly(new Msg("k", 1));
+        assertThat(attempts.get(new Msg("k", 1)).get()).isEqualTo(1);
+        assertThat(completed).extracting(Msg::seq).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void keepsTryingToDeadLetterUntilItWorksAndSkipsNothing() throws Exception {
         AtomicInteger deadLetterAttempts = new AtomicInteger();
         LaneDispatcher<Msg> d = dispatcher(4, 2, 100, 0, m -> {

@@ -1,0 +1,144 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.fleetdispatch.mission.FailureCategory;
+import org.fleetdispatch.mission.Mission;
+import org.fleetdispatch.mission.MissionRepository;
+import org.fleetdispatch.mission.tree.MissionNode;
+import org.fleetdispatch.mission.tree.MissionState;
+import org.fleetdispatch.mission.tree.NodeType;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotRepository;
+
+/**
+ * The dispatcher's periodic work, each pass in a transaction of its own, all of it safe to run on
+ * several instances at once (rows are locked with SKIP LOCKED, or the change is idempotent).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DispatchSweeps {
+
+    private static final Logger LOG = Logger.getLogger(DispatchSweeps.class.getName());
+    private static final int BATCH = 100;
+
+    @Inject
+    private Dispatcher dispatcher;
+
+    @Inject
+    private MissionRepository missions;
+
+    @Inject
+    private RobotRepository robots;
+
+    @Inject
+    private RobotMessages messages;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Starts the head of one robot's queue if it can take it. */
+    public boolean startNext(String robot) {
+        return dispatcher.startNext(robot);
+    }
+
+    /** Gives one mission submitted without a robot to an idle robot. */
+    public boolean assignNext() {
+        return dispatcher.assignNext();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> robotsWithQueuedMissions() {
+        return missions.robotsWithQueuedMissions();
+    }
+
+    /** Fails running missions past their timeout or deadline; their robots get cancelOrder. */
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        List<Mission> overdue = missions.lockOverdue(now, BATCH);
+        for (Mission mission : overdue) {
+            LOG.info(() -> "Mission " + mission.name() + " on " + mission.robot() + " is overdue: failing it");
+            dispatcher.expire(mission, now);
+        }
+        for (Mission waiting : missions.lockExpiredQueued(now, BATCH)) {
+            waiting.expire(FailureCategory.DEADLINE, "Mission missed its deadline " + waiting.deadline() + " before it could start", now);
+        }
+        return overdue.size();
+    }
+
+    /** Takes offline the robots silent for longer than their heartbeat timeout. */
+    public int heartbeats() {
+        Instant now = clock.instant();
+        List<Robot> silent = robots.lockSilent(now);
+        for (Robot robot : silent) {
+            LOG.info(() -> "Robot " + robot.name() + " silent since " + robot.status().lastSeen() + ": offline");
+            robot.heartbeatLost(now);
+        }
+        return silent.size();
+    }
+
+    /**
+     * Sends again what robots have not acted on: startTeleop/stopTeleop until the operating mode shows
+     * it, factsheetRequest until a factsheet arrived.
+     */
+    public void resendInstantActions() {
+        for (Robot robot : robots.list(org.fleetdispatch.robot.RobotFilter.ALL)) {
+            if (!robot.status().online()) {
+                continue;
+            }
+            if (robot.switchTeleop() != robot.status().manualMode()) {
+                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, r.switchTeleop() ? "startTeleop" : "stopTeleop"));
+            }
+            if (robot.status().factsheet() == null) {
+                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, "factsheetRequest"));
+            }
+        }
+    }
+
+    /** Deletes robots marked PENDING_DELETE once no mission runs on them. */
+    public void deletePending() {
+        for (Robot robot : robots.list(org.fleetdispatch.robot.RobotFilter.ALL)) {
+            if (robot.lifecycle() == org.fleetdispatch.robot.Lifecycle.PENDING_DELETE && missions.running(robot.name()).isEmpty()) {
+                robots.lock(robot.name()).ifPresent(robots::remove);
+            }
+        }
+    }
+
+    /**
+     * After a restart: the orders of running missions go out again (idempotent for robots that have
+     * them), and notify leaves that were running are returned so that they are called again.
+     */
+    public List<NotifyDue> resumeRunning() {
+        List<NotifyDue> notifies = new ArrayList<>();
+        for (Mission mission : missions.runningWithOrders()) {
+            missions.lock(mission.name()).ifPresent(dispatcher::resend);
+        }
+        notifies.addAll(runningNotifies());
+        return notifies;
+    }
+
+    /** Notify leaves that are RUNNING now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<NotifyDue> runningNotifies() {
+        List<NotifyDue> notifies = new ArrayList<>();
+        for (Mission mission : missions.list(new org.fleetdispatch.mission.MissionFilter(MissionState.RUNNING, null, null, null, null))) {
+            int leaf = mission.currentNode();
+            MissionNode node = mission.tree().node(leaf);
+            if (node.type() == NodeType.NOTIFY && mission.nodeStatus().get(node.name()).state() == MissionState.RUNNING) {
+                notifies.add(new NotifyDue(mission.name(), leaf, node.name(), node.notification()));
+            }
+        }
+        return notifies;
+    }
+
+    /** A notify leaf's HTTP call ended. */
+    public void notifyFinished(String mission, int leaf, boolean success, String message) {
+        dispatcher.notifyFinished(mission, leaf, success, message);
+    }
+}

@@ -1,0 +1,259 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.fleetdispatch.mission.FailureCategory;
+import org.fleetdispatch.mission.Mission;
+import org.fleetdispatch.mission.MissionRepository;
+import org.fleetdispatch.mission.tree.MissionNode;
+import org.fleetdispatch.mission.tree.MissionState;
+import org.fleetdispatch.mission.tree.NodeType;
+import org.fleetdispatch.mission.tree.TreeRun;
+import org.fleetdispatch.mission.tree.Waypoint;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotRepository;
+import org.fleetdispatch.vda5050.Node;
+import org.fleetdispatch.vda5050.Order;
+import org.fleetdispatch.vda5050.State;
+import org.fleetdispatch.vda5050.Topic;
+
+/**
+ * Runs missions on robots: starts the head of a robot's queue, turns leaves into orders, reads progress
+ * from the robot's state, ends missions and moves on to the next.
+ *
+ * <p>Every method joins the caller's transaction and locks what it changes (the robot, then its
+ * mission), so that several server instances can dispatch side by side: whoever holds the robot's row
+ * decides for it. Messages to robots go to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    @Inject
+    private RobotRepository robots;
+
+    @Inject
+    private MissionRepository missions;
+
+    @Inject
+    private RobotMessages messages;
+
+    @Inject
+    private Vda5050Json json;
+
+    @Inject
+    private Event<NotifyDue> notifyDue;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Starts the oldest mission queued for the robot if the robot can take it now.
+     *
+     * @return whether a mission started
+     */
+    public boolean startNext(String robotName) {
+        return robots.lock(robotName).map(this::startNext).orElse(false);
+    }
+
+    /** As {@link #startNext(String)}, for a robot this transaction has locked already. */
+    boolean startNext(Robot robot) {
+        if (!robot.isAvailable() || missions.running(robot.name()).isPresent()) {
+            return false;
+        }
+        Optional<Mission> next = missions.lockNextQueued(robot.name());
+        if (next.isEmpty()) {
+            return false;
+        }
+        start(next.get(), robot);
+        return true;
+    }
+
+    /**
+     * Gives the oldest mission submitted without a robot to an idle, online robot that has nothing
+     * queued (IMD cannot do this).
+     *
+     * @return whether a mission was assigned
+     */
+    public boolean assignNext() {
+        Optional<Mission> mission = missions.lockNextUnassigned();
+        if (mission.isEmpty()) {
+            return false;
+        }
+        Optional<Robot> robot = robots.lockAvailable();
+        if (robot.isEmpty()) {
+            return false;
+        }
+        mission.get().assignTo(robot.get().name());
+        LOG.fine(() -> "Mission " + mission.get().name() + " assigned to " + robot.get().name());
+        start(mission.get(), robot.get());
+        return true;
+    }
+
+    private void start(Mission mission, Robot robot) {
+        robot.onTask(true);
+        apply(mission, robot, mission.start(now()));
+    }
+
+    /** Acts on what the tree did: execute a newly started leaf, or close the mission and start the next. */
+    private void apply(Mission mission, Robot robot, TreeRun.Outcome outcome) {
+        if (outcome.missionState() == MissionState.RUNNING) {
+            if (outcome.startedLeaf()) {
+                execute(mission, robot, outcome.runningLeaf());
+            }
+            return;
+        }
+        LOG.fine(() -> "Mission " + mission.name() + " on " + robot.name() + " ended " + outcome.missionState());
+        robot.onTask(false);
+        startNext(robot);
+    }
+
+    private void execute(Mission mission, Robot robot, int leaf) {
+        MissionNode node = mission.tree().node(leaf);
+        if (node.type().isRobotLeaf()) {
+            String orderId = mission.name() + "-" + leaf + "-" + Names.randomId().substring(0, 8);
+            RobotMessages.Sent<Order> sent = messages.send(robot, Topic.ORDER,
+                    header -> Orders.forLeaf(header, orderId, node, robot.status().pose()));
+            mission.orderSent(leaf, orderId, 0, sent.payload());
+        } else if (node.type() == NodeType.NOTIFY) {
+            notifyDue.fire(new NotifyDue(mission.name(), leaf, node.name(), node.notification()));
+        } else {
+            throw new IllegalStateException("leaf '" + node.name() + "' of type " + node.type() + " cannot be executed");
+        }
+    }
+
+    /**
+     * A state message of a robot that has (or may have) a mission running: advance the mission when the
+     * robot finished or failed its order, and count the task waypoints it passed.
+     */
+    public void progress(Robot robot, State state) {
+        Optional<Mission> running = missions.lockRunning(robot.name());
+        if (running.isEmpty()) {
+            if (robot.status().onTask()) {
+                robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
+                startNext(robot);
+            }
+            return;
+        }
+        Mission mission = running.get();
+        byte[] sent = mission.orderMessage();
+        if (sent == null) {
+            return; // a notify leaf runs, or the order is being written
+        }
+        Order order = json.decode(sent, Order.class);
+        OrderProgress progress = OrderProgress.of(order, state);
+        int leaf = mission.orderLeaf();
+        MissionNode node = mission.tree().node(leaf);
+        if (node.type() == NodeType.ROUTE && progress.lastNodeSequenceId() >= 0) {
+            countTasks(mission, node, order, progress);
+        }
+        switch (progress.outcome()) {
+            case FINISHED -> apply(mission, robot, mission.leafFinished(leaf, true, null, now()));
+            case FAILED -> {
+                LOG.info(() -> "Mission " + mission.name() + ", node '" + node.name() + "' failed on " + robot.name() + ": "
+                        + progress.reason());
+                apply(mission, robot, mission.leafFinished(leaf, false, progress.reason(), now()));
+            }
+            default -> {
+                // still waiting or driving
+            }
+        }
+    }
+
+    private static void countTasks(Mission mission, MissionNode node, Order order, OrderProgress progress) {
+        List<Waypoint> waypoints = node.route().waypoints();
+        int reached = 0;
+        for (Node n : order.nodes()) {
+            if (n.nodeId().startsWith("wp-") && progress.passed(n)) {
+                int index = Integer.parseInt(n.nodeId().substring(3)) - 1;
+                if (index < waypoints.size() && waypoints.get(index).isTask()) {
+                    reached++;
+                }
+            }
+        }
+        if (reached > mission.taskStatus().getOrDefault(node.name(), 0)) {
+            mission.tasksReached(node.name(), reached);
+        }
+    }
+
+    /** A notify leaf's HTTP call ended. */
+    public void notifyFinished(String missionName, int leaf, boolean success, String message) {
+        Optional<Mission> locked = missions.lock(missionName);
+        if (locked.isEmpty() || locked.get().state() != MissionState.RUNNING
+                || locked.get().tree().node(leaf).name() == null
+                || !locked.get().nodeStatus().get(locked.get().tree().node(leaf).name()).state().equals(MissionState.RUNNING)) {
+            return; // canceled or timed out meanwhile
+        }
+        Mission mission = locked.get();
+        Robot robot = robots.lock(mission.robot()).orElseThrow();
+        apply(mission, robot, mission.leafFinished(leaf, success, message, now()));
+    }
+
+    /**
+     * Stops a mission the way a user asked; a running one's robot gets {@code cancelOrder} (IMD leaves
+     * it driving).
+     */
+    public void cancel(Mission mission) {
+        boolean wasRunning = mission.cancel(now());
+        if (wasRunning) {
+            robots.lock(mission.robot()).ifPresent(robot -> {
+                messages.instantAction(robot, "cancelOrder");
+                robot.onTask(false);
+            });
+        }
+    }
+
+    /** Ends an overdue running mission and tells its robot to stop. */
+    public void expire(Mission mission, Instant now) {
+        boolean deadline = mission.deadline() != null && mission.deadline().isBefore(now);
+        FailureCategory category = deadline ? FailureCategory.DEADLINE : FailureCategory.TIMEOUT;
+        String reason = deadline ? "Mission missed its deadline " + mission.deadline() : "Mission timed out";
+        mission.fail(category, reason, now);
+        robots.lock(mission.robot()).ifPresent(robot -> {
+            messages.instantAction(robot, "cancelOrder");
+            robot.onTask(false);
+        });
+    }
+
+    /**
+     * Sends the running leaf's order again, with a new header and the same orderId and orderUpdateId:
+     * the robot ignores it if it has it (VDA 5050 6.6.3), and picks it up if it lost it.
+     */
+    public void resend(Mission mission) {
+        byte[] sent = mission.orderMessage();
+        if (sent == null || mission.robot() == null) {
+            return;
+        }
+        Order order = json.decode(sent, Order.class);
+        robots.find(mission.robot()).ifPresent(robot -> {
+            RobotMessages.Sent<Order> again = messages.send(robot, Topic.ORDER, order::withHeader);
+            mission.orderSent(mission.orderLeaf(), order.orderId(), order.orderUpdateId(), again.payload());
+        });
+    }
+
+    /**
+     * New waypoints for a running route node: a VDA 5050 order update (same orderId, higher
+     * orderUpdateId, stitched at the last base node), not IMD's cancel-and-resend.
+     */
+    public void updateRunningRoute(Mission mission, String nodeName) {
+        byte[] sent = mission.orderMessage();
+        if (sent == null) {
+            return; // the leaf has no order out yet; it will be built from the updated tree
+        }
+        Order previous = json.decode(sent, Order.class);
+        List<Waypoint> waypoints = mission.tree().node(mission.tree().indexOf(nodeName)).route().waypoints();
+        Robot robot = robots.lock(mission.robot()).orElseThrow();
+        RobotMessages.Sent<Order> update = messages.send(robot, Topic.ORDER, h -> Orders.routeUpdate(h, previous, waypoints));
+        mission.orderSent(mission.orderLeaf(), previous.orderId(), update.message().orderUpdateId(), update.payload());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,113 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The dispatcher's clock: every second it writes the robots' statuses that arrived on the fast path,
+ * fails overdue missions, takes silent robots offline and starts whatever can start; every five seconds
+ * it re-sends unanswered instant actions and resumes notify calls; at startup it re-sends the orders of
+ * running missions. Changes that make a start possible also trigger one right after they commit.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DispatcherTimers {
+
+    private static final Logger LOG = Logger.getLogger(DispatcherTimers.class.getName());
+
+    @Inject
+    private DispatchSweeps sweeps;
+
+    @Inject
+    private RobotStateHandler states;
+
+    @Inject
+    private Notifier notifier;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean slowTicking = new AtomicBoolean();
+
+    @PostConstruct
+    void resume() {
+        try {
+            sweeps.resumeRunning().forEach(notifier::call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Resuming running missions failed; the next sweeps will pick them up", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void everySecond() {
+        if (!ticking.compareAndSet(false, true)) {
+            return; // the previous pass is still running
+        }
+        try {
+            states.flush();
+            sweeps.expireOverdue();
+            sweeps.heartbeats();
+            startEverythingPossible();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dispatcher pass failed; the next one retries", e);
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void everyFiveSeconds() {
+        if (!slowTicking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sweeps.resendInstantActions();
+            sweeps.deletePending();
+            sweeps.runningNotifies().forEach(notifier::call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dispatcher slow pass failed; the next one retries", e);
+        } finally {
+            slowTicking.set(false);
+        }
+    }
+
+    /** A robot may be able to start a mission: try right after the change committed. */
+    public void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged change) {
+        executor.execute(() -> {
+            try {
+                if (change.robot() == null) {
+                    sweeps.assignNext();
+                } else {
+                    sweeps.startNext(change.robot());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Immediate start failed; the next sweep retries", e);
+            }
+        });
+    }
+
+    private void startEverythingPossible() {
+        for (String robot : sweeps.robotsWithQueuedMissions()) {
+            sweeps.startNext(robot);
+        }
+        for (int i = 0; i < 100 && sweeps.assignNext(); i++) {
+            // one mission per transaction, until no idle robot or no unassigned mission is left
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fleetdispatch.mission.Mission;
+import org.fleetdispatch.mission.MissionFilter;
+import org.fleetdispatch.mission.MissionRepository;
+import org.fleetdispatch.mission.tree.InvalidMissionException;
+import org.fleetdispatch.mission.tree.MissionState;
+import org.fleetdispatch.mission.tree.MissionTree;
+import org.fleetdispatch.mission.tree.NodeSpecs;
+
+/**
+ * Missions through the API: submit, list, read, cancel, update routes, delete. Each method is one
+ * transaction; what the robot must be told (cancelOrder, an order update) goes to the outbox in it.
+ */
+@Stateless
+public class MissionService {
+
+    @Inject
+    private MissionRepository missions;
+
+    @Inject
+    private Dispatcher dispatcher;
+
+    @Inject
+    private Event<QueueChanged> queueChanged;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Queues a mission for its robot (which need not exist yet), or for any idle robot when none is
+     * named.
+     *
+     * @throws InvalidSpecException   naming the node and field of a tree that breaks a rule
+     * @throws AlreadyExistsException when a mission of that name exists
+     */
+    public Mission submit(MissionSubmission submission, String publisherId) {
+        String name = Names.choose(submission.name(), submission.prefix());
+        if (missions.exists(name)) {
+            throw new AlreadyExistsException("mission", name);
+        }
+        Mission mission;
+        try {
+            mission = Mission.submit(name, submission.robot(), MissionTree.of(submission.missionTree()),
+                    submission.timeout(), submission.deadline(), publisherId, clock.instant());
+        } catch (InvalidMissionException e) {
+            throw new InvalidSpecException(e.getMessage());
+        }
+        missions.add(mission);
+        queueChanged.fire(new QueueChanged(mission.robot()));
+        return mission;
+    }
+
+    public List<Mission> list(MissionFilter filter) {
+        return missions.list(filter);
+    }
+
+    /** @throws NotFoundException when no mission has that name */
+    public Mission get(String name) {
+        return missions.find(name).orElseThrow(() -> new NotFoundException("mission", name));
+    }
+
+    /**
+     * Cancels a PENDING or RUNNING mission; a running one's robot gets cancelOrder.
+     *
+     * @throws ConflictException when the mission is over already
+     */
+    public Mission cancel(String name, String publisherId) {
+        Mission mission = lock(name);
+        try {
+            dispatcher.cancel(mission);
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+        mission.touchedBy(publisherId);
+        queueChanged.fire(new QueueChanged(mission.robot()));
+        return mission;
+    }
+
+    /**
+     * Replaces the waypoints of route nodes that have not finished; a running one becomes a VDA 5050
+     * order update.
+     *
+     * @throws ConflictException    when the mission or a node is over
+     * @throws InvalidSpecException when a name is not a route node or a route is invalid
+     */
+    public Mission update(String name, Map<String, NodeSpecs.Route> routes, String publisherId) {
+        if (routes == null || routes.isEmpty()) {
+            throw new InvalidSpecException("update needs at least one route node, e.g. {\"drive\": {\"waypoints\": [...]}}");
+        }
+        Mission mission = lock(name);
+        Set<String> running;
+        try {
+            running = mission.updateRoutes(routes, publisherId);
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        } catch (InvalidMissionException e) {
+            throw new InvalidSpecException(e.getMessage());
+        }
+        for (String node : running) {
+            dispatcher.updateRunningRoute(mission, node);
+        }
+        return mission;
+    }
+
+    /**
+     * Deletes a mission; a running one is canceled first (its robot gets cancelOrder) — IMD deletes it
+     * and leaves the robot driving.
+     */
+    public Mission delete(String name, String publisherId) {
+        Mission mission = lock(name);
+        if (mission.state() == MissionState.PENDING || mission.state() == MissionState.RUNNING) {
+            dispatcher.cancel(mission);
+            queueChanged.fire(new QueueChanged(mission.robot()));
+        }
+        mission.markPendingDelete(publisherId);
+        missions.remove(mission);
+        return mission;
+    }
+
+    private Mission lock(String name) {
+        return missions.lock(name).orElseThrow(() -> new NotFoundException("mission", name));
+    }
+}

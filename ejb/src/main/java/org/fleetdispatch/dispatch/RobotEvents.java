@@ -1,0 +1,54 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.fleetdispatch.robot.RobotRepository;
+import org.fleetdispatch.vda5050.Connection;
+import org.fleetdispatch.vda5050.ConnectionState;
+import org.fleetdispatch.vda5050.Factsheet;
+
+/** A robot's {@code connection} and {@code factsheet} messages, each applied in the caller's transaction. */
+@Stateless
+public class RobotEvents {
+
+    @Inject
+    private RobotRepository robots;
+
+    @Inject
+    private RobotMessages messages;
+
+    @Inject
+    private Event<QueueChanged> queueChanged;
+
+    /**
+     * ONLINE brings the robot online (and asks for its factsheet if we have none yet); OFFLINE and
+     * CONNECTIONBROKEN (the broker's last will) take it offline at once, without waiting for the
+     * heartbeat timeout.
+     */
+    public void onConnection(String manufacturer, String serialNumber, Connection connection, Instant receivedAt) {
+        robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> {
+            boolean online = connection.connectionState() == ConnectionState.ONLINE;
+            robot.connectionChanged(online, receivedAt);
+            if (online) {
+                if (robot.status().factsheet() == null) {
+                    messages.instantAction(robot, "factsheetRequest");
+                }
+                queueChanged.fire(new QueueChanged(robot.name()));
+            }
+        });
+    }
+
+    /** Stores the factsheet: class, top speed and series for the API, the whole document as received. */
+    public void onFactsheet(String manufacturer, String serialNumber, Factsheet factsheet, byte[] payload, Instant receivedAt) {
+        robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> robot.factsheetReceived(
+                factsheet.typeSpecification().agvClass() == null ? null : factsheet.typeSpecification().agvClass().name(),
+                factsheet.physicalParameters() == null ? null : factsheet.physicalParameters().speedMax(),
+                factsheet.typeSpecification().seriesName(),
+                null,
+                new String(payload, StandardCharsets.UTF_8),
+                receivedAt));
+    }
+}

@@ -1,0 +1,59 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.fleetdispatch.outbox.Outbox;
+import org.fleetdispatch.outbox.OutboxMessage;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.vda5050.Action;
+import org.fleetdispatch.vda5050.BlockingType;
+import org.fleetdispatch.vda5050.Header;
+import org.fleetdispatch.vda5050.InstantActions;
+import org.fleetdispatch.vda5050.Topic;
+import org.fleetdispatch.vda5050.TopicName;
+import org.fleetdispatch.vda5050.Vda5050Message;
+
+/**
+ * VDA 5050 messages to robots, written to the outbox in the caller's transaction: the header filled
+ * in (headerId counted per robot and topic across restarts, version 2.0.0, the robot's manufacturer and
+ * serialNumber, which Isaac Mission Dispatch leaves empty), QoS and retain as the topic requires.
+ */
+@ApplicationScoped
+public class RobotMessages {
+
+    /** A message as it went to the outbox. */
+    public record Sent<T extends Vda5050Message>(T message, byte[] payload) {
+    }
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private Vda5050Json json;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Builds a message for {@code robot} from a header and puts it in the outbox. */
+    public <T extends Vda5050Message> Sent<T> send(Robot robot, Topic topic, Function<Header, T> build) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Header header = new Header(outbox.nextHeaderId(robot.name(), topic.level()), now, Header.PROTOCOL_VERSION,
+                robot.manufacturer(), robot.name());
+        T message = build.apply(header);
+        byte[] payload = json.encode(message);
+        String name = TopicName.of(robot.interfaceName(), robot.manufacturer(), robot.name(), topic).toString();
+        outbox.add(new OutboxMessage(name, payload, topic.qos(), topic.retained(), now));
+        return new Sent<>(message, payload);
+    }
+
+    /** An {@code instantActions} message with one predefined action (VDA 5050 2.0, 6.8). */
+    public Sent<InstantActions> instantAction(Robot robot, String actionType) {
+        Action action = Action.of(actionType, actionType + "-" + UUID.randomUUID(), BlockingType.NONE);
+        return send(robot, Topic.INSTANT_ACTIONS, h -> InstantActions.of(h, List.of(action)));
+    }
+}

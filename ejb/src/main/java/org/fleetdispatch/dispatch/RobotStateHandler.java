@@ -1,0 +1,142 @@
+package org.fleetdispatch.dispatch;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fleetdispatch.robot.Pose2D;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotReport;
+import org.fleetdispatch.robot.RobotRepository;
+import org.fleetdispatch.vda5050.ActionState;
+import org.fleetdispatch.vda5050.AgvError;
+import org.fleetdispatch.vda5050.AgvPosition;
+import org.fleetdispatch.vda5050.Info;
+import org.fleetdispatch.vda5050.OperatingMode;
+import org.fleetdispatch.vda5050.State;
+
+/**
+ * A robot's {@code state} messages: the fast path remembers the status for the next flush; the slow path,
+ * taken when the message says something the dispatcher acts on, writes the status and advances the
+ * robot's mission in the caller's transaction (the MDB's, so the message is acknowledged after commit).
+ */
+@Stateless
+public class RobotStateHandler {
+
+    @Inject
+    private RobotFeed feed;
+
+    @Inject
+    private RobotRepository robots;
+
+    @Inject
+    private Dispatcher dispatcher;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /**
+     * @param manufacturer from the topic the message came on
+     * @param serialNumber likewise
+     */
+    public void onState(String manufacturer, String serialNumber, State state, Instant receivedAt) {
+        RobotFeed.Entry entry = feed.entry(manufacturer, serialNumber,
+                () -> robots.findByIdentity(manufacturer, serialNumber).map(Robot::name));
+        if (entry.name() == null) {
+            return; // not a robot we manage: any device may publish on the broker
+        }
+        RobotReport report = report(manufacturer, serialNumber, state, receivedAt);
+        String digest = digest(state);
+        if (entry.offer(digest, report)) {
+            return;
+        }
+        Robot robot = robots.lock(entry.name()).orElse(null);
+        if (robot == null) {
+            feed.forget(manufacturer, serialNumber);
+            return;
+        }
+        robot.report(report);
+        dispatcher.progress(robot, state);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    entry.settled(digest);
+                }
+            }
+        });
+    }
+
+    /** Writes the statuses that arrived on the fast path since the last flush, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int flush() {
+        List<Map.Entry<String, RobotReport>> pending = feed.drainPending();
+        for (Map.Entry<String, RobotReport> p : pending) {
+            robots.lock(p.getKey()).ifPresent(robot -> {
+                if (robot.status().lastSeen() == null || !robot.status().lastSeen().isAfter(p.getValue().receivedAt())) {
+                    robot.report(p.getValue());
+                }
+            });
+        }
+        return pending.size();
+    }
+
+    /**
+     * What the dispatcher acts on: order progress, actions, errors, operating mode, charging, and
+     * whether the robot knows where it is. Pose, battery level and velocities are left out on purpose:
+     * they change on every message and only need to reach the database once per flush.
+     */
+    static String digest(State s) {
+        StringBuilder d = new StringBuilder(128)
+                .append(s.orderId()).append('|').append(s.orderUpdateId()).append('|')
+                .append(s.lastNodeId()).append('|').append(s.lastNodeSequenceId()).append('|')
+                .append(s.nodeStates().size()).append('|').append(s.edgeStates().size()).append('|')
+                .append(s.operatingMode()).append('|').append(s.batteryState().charging()).append('|')
+                .append(s.paused()).append('|')
+                .append(s.agvPosition() != null && s.agvPosition().positionInitialized()).append('|');
+        for (ActionState a : s.actionStates()) {
+            d.append(a.actionId()).append('=').append(a.actionStatus()).append(',');
+        }
+        d.append('|');
+        for (AgvError e : s.errors()) {
+            d.append(e.errorType()).append(':').append(e.errorLevel()).append(':').append(e.errorDescription()).append(',');
+        }
+        if (s.information() != null) {
+            d.append('|');
+            for (Info i : s.information()) {
+                d.append(i.infoType()).append(':').append(i.infoDescription()).append(',');
+            }
+        }
+        return d.toString();
+    }
+
+    static RobotReport report(String manufacturer, String serialNumber, State s, Instant receivedAt) {
+        AgvPosition position = s.agvPosition();
+        Pose2D pose = position == null ? null : new Pose2D(position.x(), position.y(), position.theta(), position.mapId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (AgvError e : s.errors()) {
+            errors.put(e.errorType(), e.errorLevel() + (e.errorDescription() == null ? "" : ": " + e.errorDescription()));
+        }
+        Map<String, String> information = new LinkedHashMap<>();
+        if (s.information() != null) {
+            for (Info i : s.information()) {
+                information.put(i.infoType(), i.infoDescription() == null ? String.valueOf(i.infoLevel()) : i.infoDescription());
+            }
+        }
+        boolean manual = s.operatingMode() == OperatingMode.MANUAL || s.operatingMode() == OperatingMode.TEACHIN;
+        return new RobotReport(receivedAt, s.batteryState().batteryCharge(), s.batteryState().charging(), pose,
+                position != null && position.positionInitialized(), manual, errors, information, manufacturer, serialNumber);
+    }
+}
