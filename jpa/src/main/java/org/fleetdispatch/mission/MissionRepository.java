@@ -98,7 +98,7 @@ public class MissionRepository {
         return entityManager.createNativeQuery("""
                         select distinct m.robot from mission m join robot r on r.name = m.robot
                         where m.state = 'PENDING' and m.lifecycle = 'ALIVE'
-                          and r.lifecycle = 'ALIVE' and r.online and not r.on_task and not r.manual_mode and not r.switch_teleop""")
+                          and r.lifecycle = 'ALIVE' and r.online and r.position_initialized and not r.on_task and not r.manual_mode and not r.switch_teleop""")
                 .getResultList();
     }
 

@@ -144,6 +144,20 @@ public class Robot {
         statusUpdatedAt = report.receivedAt();
     }
 
+    /**
+     * A state report that waited in memory for the periodic flush: applied only if nothing newer (a
+     * connection change, a state taken on the slow path) reached the robot meanwhile.
+     *
+     * @return whether it was applied
+     */
+    public boolean reportIfNewer(RobotReport report) {
+        if (statusUpdatedAt != null && !report.receivedAt().isAfter(statusUpdatedAt)) {
+            return false;
+        }
+        report(report);
+        return true;
+    }
+
     /** Short form: battery and pose only. */
     public void reportState(double batteryCharge, Pose2D pose, Instant receivedAt) {
         report(new RobotReport(receivedAt, batteryCharge, status.charging(), Objects.requireNonNull(pose, "pose"),
@@ -184,9 +198,13 @@ public class Robot {
         publisherId = publisher;
     }
 
-    /** Whether the dispatcher may start a mission on it now. */
+    /**
+     * Whether the dispatcher may start a mission on it now: alive, online, localised (an order starts at
+     * its pose), not on a mission, not in teleoperation.
+     */
     public boolean isAvailable() {
-        return lifecycle == Lifecycle.ALIVE && status.online() && !status.onTask() && !status.manualMode() && !switchTeleop;
+        return lifecycle == Lifecycle.ALIVE && status.online() && status.positionInitialized() && !status.onTask()
+                && !status.manualMode() && !switchTeleop;
     }
 
     private static String requireTopicLevel(String field, String value) {

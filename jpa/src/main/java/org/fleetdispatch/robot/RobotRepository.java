@@ -111,7 +111,7 @@ public class RobotRepository {
         @SuppressWarnings("unchecked")
         List<Robot> free = entityManager.createNativeQuery("""
                         select * from robot r
-                        where r.lifecycle = 'ALIVE' and r.online and not r.on_task and not r.manual_mode and not r.switch_teleop
+                        where r.lifecycle = 'ALIVE' and r.online and r.position_initialized and not r.on_task and not r.manual_mode and not r.switch_teleop
                           and not exists (select 1 from mission m where m.robot = r.name and m.state in ('PENDING', 'RUNNING'))
                         order by r.created_at, r.name limit 1 for update skip locked""", Robot.class)
                 .getResultList();

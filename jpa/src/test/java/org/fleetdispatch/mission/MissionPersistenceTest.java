@@ -87,7 +87,8 @@ class MissionPersistenceTest extends PostgresTest {
         inTransaction(em -> {
             Robot robot = Robot.register("queue-robot", null, null, T0);
             new RobotRepository(em).add(robot);
-            robot.reportState(80, org.fleetdispatch.robot.Pose2D.origin(), T0);
+            robot.report(new org.fleetdispatch.robot.RobotReport(T0, 80, false, org.fleetdispatch.robot.Pose2D.origin(), true, false,
+                    null, null, "RobotCompany", "queue-robot"));
         });
         List<String> ready = fetch(em -> new MissionRepository(em).robotsWithQueuedMissions());
         assertThat(ready).contains("queue-robot");
@@ -158,7 +159,8 @@ class MissionPersistenceTest extends PostgresTest {
             RobotRepository robots = new RobotRepository(em);
             Robot idle = Robot.register("avail-1", null, null, T0);
             robots.add(idle);
-            idle.reportState(50, org.fleetdispatch.robot.Pose2D.origin(), T0);
+            idle.report(new org.fleetdispatch.robot.RobotReport(T0, 50, false, org.fleetdispatch.robot.Pose2D.origin(), true, false,
+                    null, null, "RobotCompany", "avail-1"));
             Robot offline = Robot.register("avail-0", null, null, T0.minusSeconds(5));
             robots.add(offline);
         });

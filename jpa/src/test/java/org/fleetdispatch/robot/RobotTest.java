@@ -41,6 +41,18 @@ class RobotTest {
     }
 
     @Test
+    void aDelayedReportDoesNotUndoAnOfflineThatCameAfterIt() {
+        Robot robot = Robot.register("agv-001", null, null, NOW);
+        RobotReport early = new RobotReport(NOW.plusSeconds(1), 50, false, Pose2D.origin(), true, false, null, null, "RobotCompany", "agv-001");
+        robot.connectionChanged(false, NOW.plusSeconds(2));
+        assertThat(robot.reportIfNewer(early)).isFalse();
+        assertThat(robot.status().online()).isFalse();
+        RobotReport later = new RobotReport(NOW.plusSeconds(3), 40, false, Pose2D.origin(), true, false, null, null, "RobotCompany", "agv-001");
+        assertThat(robot.reportIfNewer(later)).isTrue();
+        assertThat(robot.status().online()).isTrue();
+    }
+
+    @Test
     void anImpossibleBatteryChargeIsRefused() {
         Robot robot = Robot.register("agv-001", null, null, NOW);
         assertThatThrownBy(() -> robot.reportState(101, Pose2D.origin(), NOW))
