@@ -1,0 +1,495 @@
+package org.fleetdispatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
+import org.fleetdispatch.simulator.SimulatedRobot;
+import org.fleetdispatch.simulator.Simulator;
+import org.fleetdispatch.simulator.SimulatorConfig;
+import org.fleetdispatch.vda5050.Action;
+import org.fleetdispatch.vda5050.Order;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Missions end to end: the built WAR on Payara Micro, real PostgreSQL and broker, simulated VDA 5050
+ * robots. Each test uses robots of its own, so the tests share one server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MissionScenariosIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("fleetdispatch.war")));
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private FleetApi api;
+    private final List<Simulator> simulators = new ArrayList<>();
+
+    @BeforeEach
+    void connect() throws Exception {
+        api = new FleetApi(base);
+    }
+
+    @AfterEach
+    void stopRobots() {
+        simulators.forEach(Simulator::close);
+    }
+
+    // ---------------------------------------------------------------------------------------------- scenarios
+
+    @Test
+    void aMissionOfThreeRoutesCompletes() throws Exception {
+        SimulatedRobot robot = robots("three-", 1, b -> b).get(0);
+        String mission = submit(robot, route("a", null, 1, 0), route("b", null, 1, 1), route("c", null, 0, 1));
+        try (MissionTimeline timeline = MissionTimeline.watch(api, mission)) {
+            await().atMost(DEADLINE).until(timeline::allDone);
+            assertThat(timeline.states(mission)).satisfies(MissionScenariosIT::legal).endsWith("RUNNING", "COMPLETED");
+            assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2);
+        }
+        assertThat(robot.receivedOrders()).hasSize(3);
+        assertThat(robot.pose().x()).isCloseTo(0, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().y()).isCloseTo(1, org.assertj.core.api.Assertions.within(0.3));
+        JsonObject status = api.mission(mission).getJsonObject("status");
+        assertThat(status.getString("start_timestamp")).isNotBlank();
+        assertThat(status.getString("end_timestamp")).isNotBlank();
+        assertThat(status.getJsonObject("node_status").getJsonObject("c").getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aMissionMayArriveBeforeItsRobot() throws Exception {
+        String mission = api.create("mission", "{\"robot\": \"late-001\", \"mission_tree\": [" + route("r", null, 1, 0) + "]}")
+                .getString("name");
+        assertThat(api.mission(mission).getJsonObject("status").getString("state")).isEqualTo("PENDING");
+        robots("late-", 1, b -> b);
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+    }
+
+    @Test
+    void queuedMissionsRunInOrderAndEveryOtherFails() throws Exception {
+        SimulatedRobot robot = robots("queue-", 1, b -> b.failurePeriod(2)).get(0);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            names.add(submit(robot, route("r", null, i % 2 == 0 ? 1 : 0, 0)));
+        }
+        try (MissionTimeline timeline = new MissionTimeline(api, names)) {
+            await().atMost(DEADLINE).until(timeline::allDone);
+            assertThat(names).extracting(n -> last(timeline.states(n))).containsExactly("COMPLETED", "FAILED", "COMPLETED", "FAILED");
+            for (String n : names.subList(1, names.size())) {
+                // the robot is busy when these are submitted: they are seen waiting
+                assertThat(timeline.states(n)).as(n).startsWith("PENDING", "RUNNING");
+            }
+        }
+        JsonObject failed = api.mission(names.get(1)).getJsonObject("status");
+        assertThat(failed.getString("failure_category")).isEqualTo("ROBOT_APP");
+        assertThat(failed.getString("failure_reason")).contains("Node 'r'").contains("FATAL");
+    }
+
+    @Test
+    void aMissionThatTakesTooLongFailsAndTheRobotIsStopped() throws Exception {
+        SimulatedRobot robot = robots("slow-", 1, b -> b.speed(0.2)).get(0);
+        String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 2, \"mission_tree\": ["
+                + route("far", null, 50, 0) + "]}").getString("name");
+        try (MissionTimeline timeline = MissionTimeline.watch(api, mission)) {
+            await().atMost(DEADLINE).until(timeline::allDone);
+            assertThat(timeline.states(mission)).satisfies(MissionScenariosIT::legal).endsWith("RUNNING", "FAILED");
+        }
+        JsonObject status = api.mission(mission).getJsonObject("status");
+        assertThat(status.getString("failure_reason")).isEqualTo("Mission timed out");
+        assertThat(status.getString("failure_category")).isEqualTo("TIMEOUT");
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
+    }
+
+    @Test
+    void aMoveOfADistanceThenARotationEndsAtTheRightPose() throws Exception {
+        SimulatedRobot robot = robots("move-", 1, b -> b).get(0);
+        String mission = submit(robot, "{\"name\": \"ahead\", \"move\": {\"distance\": 2.0}}",
+                "{\"name\": \"turn\", \"move\": {\"rotation\": 1.5707963267948966}}");
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        assertThat(robot.pose().x()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().y()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().theta()).isCloseTo(Math.PI / 2, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    @Test
+    void aFlatTreeRunsRouteActionActionRoute() throws Exception {
+        SimulatedRobot robot = robots("flat-", 1, b -> b).get(0);
+        String mission = submit(robot, route("go", null, 1, 0), action("lift", null, "pick"), action("drop", null, "drop"),
+                route("back", null, 0, 0));
+        try (MissionTimeline timeline = MissionTimeline.watch(api, mission)) {
+            await().atMost(DEADLINE).until(timeline::allDone);
+            assertThat(last(timeline.states(mission))).isEqualTo("COMPLETED");
+            assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2, 3);
+        }
+        List<Order> orders = robot.receivedOrders();
+        assertThat(orders).hasSize(4);
+        assertThat(orders.get(1).nodes().get(0).actions()).extracting(Action::actionType).containsExactly("pick");
+        assertThat(orders.get(2).nodes().get(0).actions()).extracting(Action::actionType).containsExactly("drop");
+    }
+
+    @Test
+    void aFailingActionFailsTheMissionAndNamesTheNode() throws Exception {
+        SimulatedRobot robot = robots("fail-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
+        String mission = submit(robot, route("go", null, 1, 0), action("boom", null, "explode"), route("never", null, 0, 0));
+        await().atMost(DEADLINE).until(() -> "FAILED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        JsonObject status = api.mission(mission).getJsonObject("status");
+        assertThat(status.getString("failure_reason")).startsWith("Node 'boom' (action) failed: Action 'explode'");
+        assertThat(status.getJsonObject("node_status").getJsonObject("never").getString("state")).isEqualTo("PENDING");
+        assertThat(robot.receivedOrders()).hasSize(2);
+    }
+
+    @Test
+    void aSelectorRecoversFromAFailingAction() throws Exception {
+        SimulatedRobot robot = robots("sel-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
+        String mission = submit(robot, "{\"name\": \"try\", \"selector\": {}}", action("boom", "try", "explode"),
+                route("fallback", "try", 1, 0));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        JsonObject nodes = api.mission(mission).getJsonObject("status").getJsonObject("node_status");
+        assertThat(nodes.getJsonObject("boom").getString("state")).isEqualTo("FAILED");
+        assertThat(nodes.getJsonObject("fallback").getString("state")).isEqualTo("COMPLETED");
+        assertThat(nodes.getJsonObject("try").getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aThreeLayerTreeVisitsItsLeavesInOrder() throws Exception {
+        SimulatedRobot robot = robots("layers-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
+        String mission = submit(robot, route("0", null, 1, 0), "{\"name\": \"1\", \"sequence\": {}}", route("2", "1", 1, 1),
+                "{\"name\": \"3\", \"selector\": {}, \"parent\": \"1\"}", action("4", "3", "explode"), route("5", "3", 0, 1),
+                route("6", null, 0, 0));
+        try (MissionTimeline timeline = MissionTimeline.watch(api, mission)) {
+            await().atMost(DEADLINE).until(timeline::allDone);
+            assertThat(last(timeline.states(mission))).isEqualTo("COMPLETED");
+            assertThat(timeline.currentNodes(mission)).containsExactly(0, 2, 4, 5, 6);
+        }
+    }
+
+    @Test
+    void cancelingARunningMissionStopsTheRobotAndTheNextOneRuns() throws Exception {
+        SimulatedRobot robot = robots("cancel-", 1, b -> b.speed(0.2)).get(0);
+        String first = submit(robot, route("far", null, 30, 0));
+        String second = submit(robot, route("near", null, 0, 0.5));
+        await().atMost(DEADLINE).until(() -> "RUNNING".equals(api.mission(first).getJsonObject("status").getString("state")));
+        JsonObject canceled = api.create("mission/" + first + "/cancel", "");
+        assertThat(canceled.getJsonObject("status").getString("state")).isEqualTo("CANCELED");
+        assertThat(canceled.getJsonObject("status").getString("failure_category")).isEqualTo("CANCELED");
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(second).getJsonObject("status").getString("state")));
+        assertThat(api.post("mission/" + first + "/cancel", "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aRouteOf107WaypointsIsOneOrder() throws Exception {
+        SimulatedRobot robot = robots("long-", 1, b -> b.speed(20)).get(0);
+        StringBuilder waypoints = new StringBuilder();
+        for (int i = 1; i <= 107; i++) {
+            waypoints.append(i == 1 ? "" : ", ").append("{\"x\": ").append(i * 0.05).append(", \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}");
+        }
+        String mission = submit(robot, "{\"name\": \"long\", \"route\": {\"waypoints\": [" + waypoints + "]}}");
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(robot.receivedOrders()).hasSize(1);
+        assertThat(robot.receivedOrders().get(0).nodes()).hasSize(108);
+        assertThat(robot.pose().x()).isCloseTo(107 * 0.05, org.assertj.core.api.Assertions.within(0.3));
+    }
+
+    @Test
+    void aSequenceFailsOnAFailingAction() throws Exception {
+        SimulatedRobot robot = robots("seqfail-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
+        String mission = submit(robot, "{\"name\": \"steps\", \"sequence\": {}}", route("one", "steps", 1, 0),
+                action("two", "steps", "explode"), route("three", "steps", 0, 0));
+        await().atMost(DEADLINE).until(() -> "FAILED".equals(state(mission)));
+        JsonObject nodes = api.mission(mission).getJsonObject("status").getJsonObject("node_status");
+        assertThat(nodes.getJsonObject("steps").getString("state")).isEqualTo("FAILED");
+        assertThat(nodes.getJsonObject("one").getString("state")).isEqualTo("COMPLETED");
+        assertThat(nodes.getJsonObject("three").getString("state")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void hyphenatedNamesAreJustNames() throws Exception {
+        SimulatedRobot robot = robots("hyphen-", 1, b -> b).get(0);
+        String mission = submit(robot, "{\"name\": \"pick-up-area\", \"sequence\": {}}", route("to-shelf-1", "pick-up-area", 1, 0),
+                route("back-to-dock", "pick-up-area", 0, 0));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(api.mission(mission).getJsonObject("status").getJsonObject("node_status").getJsonObject("to-shelf-1")
+                .getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void invalidTreesAreRefusedNamingTheNode() throws Exception {
+        var duplicate = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [" + route("same", null, 1, 0) + ", "
+                + route("same", null, 2, 0) + "]}");
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(FleetApi.object(duplicate.body()).getString("detail")).contains("'same'").contains("unique");
+        var orphan = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [" + route("child", "nobody", 1, 0) + "]}");
+        assertThat(orphan.statusCode()).isEqualTo(400);
+        assertThat(FleetApi.object(orphan.body()).getString("detail")).contains("parent 'nobody'");
+        var two = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [{\"name\": \"both\", \"constant\": {\"success\": true},"
+                + " \"sequence\": {}}]}");
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(FleetApi.object(two.body()).getString("detail")).contains("'both'").contains("exactly one");
+    }
+
+    @Test
+    void aFalseConstantFailsItsSequence() throws Exception {
+        SimulatedRobot robot = robots("const-", 1, b -> b).get(0);
+        String mission = submit(robot, "{\"name\": \"s\", \"sequence\": {}}", route("first", "s", 1, 0),
+                "{\"name\": \"gate\", \"parent\": \"s\", \"constant\": {\"success\": false}}", route("never", "s", 0, 0));
+        await().atMost(DEADLINE).until(() -> "FAILED".equals(state(mission)));
+        assertThat(api.mission(mission).getJsonObject("status").getString("failure_reason")).contains("'gate'");
+        assertThat(robot.receivedOrders()).hasSize(1);
+    }
+
+    @Test
+    void notifyNodesCallOutAndRetry() throws Exception {
+        SimulatedRobot robot = robots("notify-", 1, b -> b).get(0);
+        try (NotifyEndpoint endpoint = new NotifyEndpoint()) {
+            endpoint.answer(200, 503, 429); // two retryable refusals, then accepted
+            String afterRoute = submit(robot, route("go", null, 1, 0), notify("tell", null, endpoint.url("done"), "{\"job\": 7}"));
+            await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(afterRoute)));
+            assertThat(endpoint.bodies()).hasSize(3).allMatch(b -> b.contains("\"job\":7"));
+
+            String only = submit(robot, notify("only", null, endpoint.url("only"), "{}"));
+            await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(only)));
+
+            endpoint.answer(500);
+            String failing = submit(robot, notify("broken", null, endpoint.url("broken"), "{}"), route("never", null, 0, 0));
+            await().atMost(DEADLINE).until(() -> "FAILED".equals(state(failing)));
+            assertThat(api.mission(failing).getJsonObject("status").getString("failure_reason"))
+                    .contains("'broken'").contains("HTTP 500").contains("4 attempts");
+        }
+    }
+
+    @Test
+    void taskStatusCountsTheTaskWaypointsReached() throws Exception {
+        SimulatedRobot robot = robots("tasks-", 1, b -> b.speed(1.0)).get(0);
+        String mission = submit(robot, "{\"name\": \"tour\", \"route\": {\"waypoints\": ["
+                + "{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0},"
+                + "{\"x\": 1.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0.5},"
+                + "{\"x\": 2.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0}]}}");
+        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonObject status = api.mission(mission).getJsonObject("status");
+            int count = status.getJsonObject("task_status").getInt("tour");
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != count) {
+                seen.add(count);
+            }
+            return "COMPLETED".equals(status.getString("state"));
+        });
+        assertThat(seen).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void queuedMissionsCanBeCanceledOrDeletedAndAreSkipped() throws Exception {
+        SimulatedRobot robot = robots("skip-", 1, b -> b.speed(1.0)).get(0);
+        String running = submit(robot, route("first", null, 2, 0));
+        String canceled = submit(robot, route("canceled", null, 5, 5));
+        String deleted = submit(robot, route("deleted", null, 6, 6));
+        String last = submit(robot, route("last", null, 2, 1));
+        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(running)));
+        assertThat(api.create("mission/" + canceled + "/cancel", "").getJsonObject("status").getString("state")).isEqualTo("CANCELED");
+        assertThat(api.delete("mission/" + deleted).statusCode()).isEqualTo(200);
+        assertThat(api.get("mission/" + deleted).statusCode()).isEqualTo(404);
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(last)));
+        assertThat(state(running)).isEqualTo("COMPLETED");
+        assertThat(state(canceled)).isEqualTo("CANCELED");
+        assertThat(robot.receivedOrders()).hasSize(2);
+        assertThat(api.delete("mission/" + running).statusCode()).as("delete a completed mission").isEqualTo(200);
+        assertThat(api.get("mission/" + running).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingARunningMissionStopsTheRobot() throws Exception {
+        SimulatedRobot robot = robots("delrun-", 1, b -> b.speed(0.2)).get(0);
+        String mission = submit(robot, route("far", null, 30, 0));
+        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(mission)));
+        assertThat(api.delete("mission/" + mission).statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
+        assertThat(api.get("mission/" + mission).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void routesCanBeUpdatedWhileQueuedOrRunningButNotAfter() throws Exception {
+        SimulatedRobot robot = robots("upd-", 1, b -> b.speed(0.5)).get(0);
+        String running = submit(robot, "{\"name\": \"path\", \"route\": {\"waypoints\": [{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}]}}");
+        String queued = submit(robot, route("later", null, 5, 5));
+        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(running)) && !robot.receivedOrders().isEmpty());
+        api.create("mission/" + queued + "/update", "{\"later\": {\"waypoints\": [{\"x\": 1, \"y\": 1, \"theta\": 0, \"map_id\": \"map\"}]}}");
+        api.create("mission/" + running + "/update", "{\"path\": {\"waypoints\": [{\"x\": 1, \"y\": -1, \"theta\": 0, \"map_id\": \"map\"}]}}");
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(queued)));
+        List<Order> orders = robot.receivedOrders();
+        assertThat(orders).hasSize(3);
+        assertThat(orders.get(1).orderId()).isEqualTo(orders.get(0).orderId());
+        assertThat(orders.get(1).orderUpdateId()).isEqualTo(1);
+        assertThat(orders.get(1).nodes().get(0).nodeId()).isEqualTo(orders.get(0).nodes().get(1).nodeId());
+        assertThat(orders.get(2).nodes().get(1).nodePosition().y()).isEqualTo(1.0);
+        assertThat(robot.pose().y()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.3));
+        var late = api.post("mission/" + running + "/update", "{\"path\": {\"waypoints\": [{\"x\": 0, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}]}}");
+        assertThat(late.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void fiveRobotsRunMissionsInParallel() throws Exception {
+        List<SimulatedRobot> fleet = robots("five-", 5, b -> b.speed(1.0).spacing(3));
+        List<String> missions = new ArrayList<>();
+        for (SimulatedRobot robot : fleet) {
+            double x = robot.pose().x();
+            missions.add(submit(robot, route("out", null, x, 2), route("in", null, x, 0)));
+        }
+        await().atMost(DEADLINE).until(() -> missions.stream().filter(m -> {
+            try {
+                return "RUNNING".equals(state(m));
+            } catch (Exception e) {
+                return false;
+            }
+        }).count() == 5);
+        await().atMost(DEADLINE).until(() -> {
+            for (String m : missions) {
+                if (!"COMPLETED".equals(state(m))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void aMissionWithoutARobotGoesToAnIdleOne() throws Exception {
+        SimulatedRobot robot = robots("auto-", 1, b -> b).get(0);
+        String mission = api.create("mission", "{\"mission_tree\": [" + route("anywhere", null, 0.5, 0.5) + "]}").getString("name");
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(api.mission(mission).getString("robot")).isNotBlank();
+        // other tests' robots may be idle too; whichever got it drove it
+        if (robot.serialNumber().equals(api.mission(mission).getString("robot"))) {
+            assertThat(robot.receivedOrders()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theRobotIsOnTaskWhileAMissionRuns() throws Exception {
+        SimulatedRobot robot = robots("state-", 1, b -> b.speed(1.0)).get(0);
+        assertThat(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")).isEqualTo("IDLE");
+        String mission = submit(robot, route("go", null, 2, 0));
+        await().atMost(DEADLINE).until(() -> "ON_TASK".equals(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        await().atMost(DEADLINE).until(() -> "IDLE".equals(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")));
+    }
+
+    @Test
+    void aBrokerRestartMidMissionLosesNothing() throws Exception {
+        SimulatedRobot robot = robots("brk-", 1, b -> b.speed(1.0)).get(0);
+        String mission = submit(robot, route("a", null, 2, 0), route("b", null, 2, 2), route("c", null, 0, 2));
+        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(mission)) && robot.receivedOrders().size() >= 1);
+        EmbeddedServicesListener.broker().stop();
+        EmbeddedServicesListener.broker().start();
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(robot.pose().y()).isCloseTo(2, org.assertj.core.api.Assertions.within(0.3));
+    }
+
+    @Test
+    void theSameMissionGoesTheSameWayAtEveryStatePeriod() throws Exception {
+        List<List<Integer>> nodes = new ArrayList<>();
+        for (Duration period : List.of(Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(10))) {
+            String prefix = "period" + period.toMillis() + "-";
+            SimulatedRobot robot = robots(prefix, 1, b -> b.statePeriod(period).speed(2.0)).get(0);
+            String mission = submit(robot, route("a", null, 1, 0), action("p", null, "pick"), route("b", null, 0, 0));
+            try (MissionTimeline timeline = MissionTimeline.watch(api, mission)) {
+                await().atMost(DEADLINE).until(timeline::allDone);
+                assertThat(last(timeline.states(mission))).as(prefix).isEqualTo("COMPLETED");
+                nodes.add(timeline.currentNodes(mission));
+            }
+        }
+        assertThat(nodes).containsOnly(List.of(0, 1, 2));
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private String state(String mission) throws Exception {
+        return api.mission(mission).getJsonObject("status").getString("state");
+    }
+
+    private static String notify(String name, String parent, String url, String json) {
+        return "{\"name\": \"" + name + "\"" + (parent == null ? "" : ", \"parent\": \"" + parent + "\"")
+                + ", \"notify\": {\"url\": \"" + url + "\", \"json_data\": " + json + ", \"timeout\": 5}}";
+    }
+
+    /** Registers robots {@code <prefix>001…} through the API and starts them in the simulator. */
+    private List<SimulatedRobot> robots(String prefix, int count, UnaryOperator<SimulatorConfig.Builder> tweak) throws Exception {
+        for (int i = 1; i <= count; i++) {
+            api.create("robot", "{\"name\": \"" + String.format("%s%03d", prefix, i) + "\"}");
+        }
+        Simulator simulator = Simulator.start(tweak.apply(SimulatorConfig.builder()
+                .brokerUri(EmbeddedServicesListener.broker().uri())
+                .robots(count)
+                .serialPrefix(prefix)
+                .speed(4.0)
+                .angularSpeed(6.0)
+                .statePeriod(Duration.ofMillis(100))
+                .defaultActionDuration(Duration.ofMillis(300))).build());
+        simulators.add(simulator);
+        for (SimulatedRobot robot : simulator.robots()) {
+            await().atMost(DEADLINE).until(() -> api.robot(robot.serialNumber()).getJsonObject("status").getBoolean("online"));
+        }
+        return simulator.robots();
+    }
+
+    private String submit(SimulatedRobot robot, String... nodes) throws Exception {
+        return api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"mission_tree\": [" + String.join(", ", nodes) + "]}")
+                .getString("name");
+    }
+
+    private static String route(String name, String parent, double x, double y) {
+        return "{\"name\": \"" + name + "\"" + (parent == null ? "" : ", \"parent\": \"" + parent + "\"")
+                + ", \"route\": {\"waypoints\": [{\"x\": " + x + ", \"y\": " + y + ", \"theta\": 0, \"map_id\": \"map\"}]}}";
+    }
+
+    private static String action(String name, String parent, String type) {
+        return "{\"name\": \"" + name + "\"" + (parent == null ? "" : ", \"parent\": \"" + parent + "\"")
+                + ", \"action\": {\"action_type\": \"" + type + "\", \"action_parameters\": {}}}";
+    }
+
+    private static List<String> actionTypes(SimulatedRobot robot) {
+        return robot.receivedInstantActionList().stream().map(Action::actionType).toList();
+    }
+
+    /**
+     * A state sequence as a poller sees it: a start of PENDING, RUNNING, then one end state, never going
+     * back (a PENDING shorter than the polling interval may be missed).
+     */
+    private static void legal(List<? extends String> states) {
+        assertThat(states).isNotEmpty();
+        List<String> order = List.of("PENDING", "RUNNING");
+        List<String> ends = List.of("COMPLETED", "FAILED", "CANCELED");
+        int last = -1;
+        for (int i = 0; i < states.size(); i++) {
+            String s = states.get(i);
+            int rank = order.indexOf(s) >= 0 ? order.indexOf(s) : ends.contains(s) ? 2 : -10;
+            assertThat(rank).as("state %s at %d of %s", s, i, states).isGreaterThan(last);
+            last = rank;
+        }
+    }
+
+    private static String last(List<String> list) {
+        return list.isEmpty() ? null : list.get(list.size() - 1);
+    }
+
+}
