@@ -64,6 +64,10 @@ public class Dispatcher {
 
     /** As {@link #startNext(String)}, for a robot this transaction has locked already. */
     boolean startNext(Robot robot) {
+        return startNext(robot, null);
+    }
+
+    private boolean startNext(Robot robot, Instant cause) {
         if (!robot.isAvailable() || missions.running(robot.name()).isPresent()) {
             return false;
         }
@@ -71,7 +75,7 @@ public class Dispatcher {
         if (next.isEmpty()) {
             return false;
         }
-        start(next.get(), robot);
+        start(next.get(), robot, cause);
         return true;
     }
 
@@ -92,34 +96,38 @@ public class Dispatcher {
         }
         mission.get().assignTo(robot.get().name());
         LOG.fine(() -> "Mission " + mission.get().name() + " assigned to " + robot.get().name());
-        start(mission.get(), robot.get());
+        start(mission.get(), robot.get(), null);
         return true;
     }
 
-    private void start(Mission mission, Robot robot) {
+    private void start(Mission mission, Robot robot, Instant cause) {
         robot.onTask(true);
-        apply(mission, robot, mission.start(now()));
+        apply(mission, robot, mission.start(now()), cause);
     }
 
-    /** Acts on what the tree did: execute a newly started leaf, or close the mission and start the next. */
-    private void apply(Mission mission, Robot robot, TreeRun.Outcome outcome) {
+    /**
+     * Acts on what the tree did: execute a newly started leaf, or close the mission and start the next.
+     *
+     * @param cause when the input that led here arrived (a robot's state), or {@code null}
+     */
+    private void apply(Mission mission, Robot robot, TreeRun.Outcome outcome, Instant cause) {
         if (outcome.missionState() == MissionState.RUNNING) {
             if (outcome.startedLeaf()) {
-                execute(mission, robot, outcome.runningLeaf());
+                execute(mission, robot, outcome.runningLeaf(), cause);
             }
             return;
         }
         LOG.fine(() -> "Mission " + mission.name() + " on " + robot.name() + " ended " + outcome.missionState());
         robot.onTask(false);
-        startNext(robot);
+        startNext(robot, cause);
     }
 
-    private void execute(Mission mission, Robot robot, int leaf) {
+    private void execute(Mission mission, Robot robot, int leaf, Instant cause) {
         MissionNode node = mission.tree().node(leaf);
         if (node.type().isRobotLeaf()) {
             String orderId = mission.name() + "-" + leaf + "-" + Names.randomId().substring(0, 8);
             RobotMessages.Sent<Order> sent = messages.send(robot, Topic.ORDER,
-                    header -> Orders.forLeaf(header, orderId, node, robot.status().pose()));
+                    header -> Orders.forLeaf(header, orderId, node, robot.status().pose()), cause);
             mission.orderSent(leaf, orderId, 0, sent.payload());
         } else if (node.type() == NodeType.NOTIFY) {
             notifyDue.fire(new NotifyDue(mission.name(), leaf, node.name(), node.notification()));
@@ -132,12 +140,12 @@ public class Dispatcher {
      * A state message of a robot that has (or may have) a mission running: advance the mission when the
      * robot finished or failed its order, and count the task waypoints it passed.
      */
-    public void progress(Robot robot, State state) {
+    public void progress(Robot robot, State state, Instant receivedAt) {
         Optional<Mission> running = missions.lockRunning(robot.name());
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
                 robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
-                startNext(robot);
+                startNext(robot, receivedAt);
             }
             return;
         }
@@ -154,11 +162,11 @@ public class Dispatcher {
             countTasks(mission, node, order, progress);
         }
         switch (progress.outcome()) {
-            case FINISHED -> apply(mission, robot, mission.leafFinished(leaf, true, null, now()));
+            case FINISHED -> apply(mission, robot, mission.leafFinished(leaf, true, null, now()), receivedAt);
             case FAILED -> {
                 LOG.info(() -> "Mission " + mission.name() + ", node '" + node.name() + "' failed on " + robot.name() + ": "
                         + progress.reason());
-                apply(mission, robot, mission.leafFinished(leaf, false, progress.reason(), now()));
+                apply(mission, robot, mission.leafFinished(leaf, false, progress.reason(), now()), receivedAt);
             }
             default -> {
                 // still waiting or driving
@@ -192,7 +200,7 @@ public class Dispatcher {
         }
         Mission mission = locked.get();
         Robot robot = robots.lock(mission.robot()).orElseThrow();
-        apply(mission, robot, mission.leafFinished(leaf, success, message, now()));
+        apply(mission, robot, mission.leafFinished(leaf, success, message, now()), null);
     }
 
     /**

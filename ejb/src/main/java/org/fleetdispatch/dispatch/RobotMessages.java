@@ -41,13 +41,21 @@ public class RobotMessages {
 
     /** Builds a message for {@code robot} from a header and puts it in the outbox. */
     public <T extends Vda5050Message> Sent<T> send(Robot robot, Topic topic, Function<Header, T> build) {
+        return send(robot, topic, build, null);
+    }
+
+    /**
+     * As {@link #send(Robot, Topic, Function)}, for a message caused by an input that arrived at
+     * {@code cause}: the relay measures the dispatcher's latency from it.
+     */
+    public <T extends Vda5050Message> Sent<T> send(Robot robot, Topic topic, Function<Header, T> build, Instant cause) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Header header = new Header(outbox.nextHeaderId(robot.name(), topic.level()), now, Header.PROTOCOL_VERSION,
                 robot.manufacturer(), robot.name());
         T message = build.apply(header);
         byte[] payload = json.encode(message);
         String name = TopicName.of(robot.interfaceName(), robot.manufacturer(), robot.name(), topic).toString();
-        outbox.add(new OutboxMessage(name, payload, topic.qos(), topic.retained(), now));
+        outbox.add(new OutboxMessage(name, payload, topic.qos(), topic.retained(), now).causedAt(cause));
         return new Sent<>(message, payload);
     }
 

@@ -64,7 +64,7 @@ public class RobotStateHandler {
             return;
         }
         robot.report(report);
-        dispatcher.progress(robot, state);
+        dispatcher.progress(robot, state, receivedAt);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -84,11 +84,7 @@ public class RobotStateHandler {
     public int flush() {
         List<Map.Entry<String, RobotReport>> pending = feed.drainPending();
         for (Map.Entry<String, RobotReport> p : pending) {
-            robots.lock(p.getKey()).ifPresent(robot -> {
-                if (robot.status().lastSeen() == null || !robot.status().lastSeen().isAfter(p.getValue().receivedAt())) {
-                    robot.report(p.getValue());
-                }
-            });
+            robots.lock(p.getKey()).ifPresent(robot -> robot.reportIfNewer(p.getValue()));
         }
         return pending.size();
     }

@@ -6,6 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import java.util.List;
 import java.util.logging.Logger;
 import org.fleetdispatch.mqtt.MqttConnection;
@@ -26,6 +30,15 @@ public class OutboxPublisher {
 
     @Inject
     private Outbox outbox;
+
+    /**
+     * From a robot state arriving to the order it caused being accepted by the broker: the dispatcher's
+     * own part of a robot's wait between two orders.
+     */
+    @Inject
+    @Metric(name = "fleetdispatch_dispatch_latency", absolute = true,
+            description = "Time from the robot state that finished a node to the broker accepting the next order")
+    private Timer dispatchLatency;
 
     /**
      * Publishes up to {@code limit} messages, oldest first, and stops at the first failure so that
@@ -49,6 +62,9 @@ public class OutboxPublisher {
                     LOG.warning(() -> "Publishing to " + message.topic() + " failed (attempt " + message.attempts()
                             + "), will retry: " + e.getMessage());
                     return published;
+                }
+                if (message.causedAt() != null) {
+                    dispatchLatency.update(Duration.between(message.causedAt(), Instant.now()));
                 }
                 outbox.published(message);
                 published++;

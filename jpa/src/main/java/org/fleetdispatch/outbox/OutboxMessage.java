@@ -40,6 +40,9 @@ public class OutboxMessage {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "caused_at")
+    private Instant causedAt;
+
     protected OutboxMessage() {
         // for JPA
     }
@@ -53,6 +56,17 @@ public class OutboxMessage {
         this.qos = qos;
         this.retained = retained;
         this.createdAt = createdAt;
+    }
+
+    /** The same message, remembering when the input that caused it arrived. */
+    public OutboxMessage causedAt(Instant cause) {
+        this.causedAt = cause;
+        return this;
+    }
+
+    /** When the input that caused it arrived, or {@code null}. */
+    public Instant causedAt() {
+        return causedAt;
     }
 
     /** A publish attempt failed; the message stays for the next pass. */
