@@ -109,11 +109,12 @@ class RobotFlowIT {
     }
 
     @Test
-    void malformedStatesAreCountedAndChangeNothing() throws Exception {
+    void malformedStatesAreCountedDeadLetteredAndChangeNothing() throws Exception {
         assertThat(post("robot", "{\"name\": \"agv-002\"}").statusCode()).isEqualTo(201);
         publishState("agv-002", 50, 1, 1, 0, "m");
         await().atMost(DEADLINE).until(() -> json(get("robot/agv-002").body()).getJsonObject("status").getBoolean("online"));
         double before = rejectedCount();
+        robot.subscribe("dead-letter/uagv/v2/RobotCompany/agv-002/state");
 
         publish("uagv/v2/RobotCompany/agv-002/state", "{ not json");
         publish("uagv/v2/RobotCompany/agv-002/state", "{\"headerId\": 1, \"batteryState\": {\"batteryCharge\": 250}}");
@@ -124,6 +125,12 @@ class RobotFlowIT {
             assertThat(json(get("robot/agv-002").body()).getJsonObject("status").getJsonNumber("battery_level").doubleValue())
                     .isEqualTo(40);
         });
+        MqttTestClient.Received first = robot.next(DEADLINE);
+        MqttTestClient.Received second = robot.next(DEADLINE);
+        assertThat(first).as("first dead letter").isNotNull();
+        assertThat(second).as("second dead letter").isNotNull();
+        assertThat(first.text()).isEqualTo("{ not json");
+        assertThat(second.text()).contains("250");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.fleetdispatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./fleetdispatch run} in a child process, as the script starts it, with the artifacts this build
+ * made. Stopping sends SIGTERM (Ctrl-C, a service manager); {@link #close()} kills the whole tree if it
+ * is still there, whatever happened.
+ */
+final class LauncherProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private final Path output;
+    private final Map<String, String> environment;
+    private Process process;
+
+    /**
+     * @param environment the FLEETDISPATCH_* variables of the child; nothing of the test JVM's own
+     *                    FLEETDISPATCH_* variables is passed unless given here
+     */
+    LauncherProcess(Path output, Map<String, String> environment) {
+        this.output = output;
+        this.environment = Map.copyOf(environment);
+    }
+
+    void start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "org.fleetdispatch.launcher.LauncherCommand", "run",
+                "--payara-micro", System.getProperty("it.directory") + "/payara-micro.jar",
+                "--rar", System.getProperty("fleetdispatch.rar"),
+                "--war", System.getProperty("fleetdispatch.war")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("FLEETDISPATCH_"));
+        builder.environment().putAll(environment);
+        int before = output().length();
+        process = builder.start();
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500))
+                .failFast("the launcher exited", () -> assertThat(process.isAlive()).as(this::output).isTrue())
+                .until(() -> output().indexOf("Fleet Dispatch is ready.", before) >= 0);
+    }
+
+    /** SIGTERM, then waits until everything it started is gone. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped: " + output()).isTrue();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
