@@ -421,6 +421,64 @@ class MissionScenariosIT {
         assertThat(nodes).containsOnly(List.of(0, 1, 2));
     }
 
+    @Test
+    void teleoperationOnRequestAndBack() throws Exception {
+        SimulatedRobot robot = robots("teleop-", 1, b -> b).get(0);
+        String name = robot.serialNumber();
+        assertThat(api.put("robot/" + name, "{\"switch_teleop\": true}").statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("startTeleop"));
+        await().atMost(DEADLINE).until(() -> "TELEOP".equals(api.robot(name).getJsonObject("status").getString("state")));
+        String waiting = submit(robot, route("after-teleop", null, 1, 0));
+        assertThat(api.put("robot/" + name, "{\"switch_teleop\": false}").statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("stopTeleop"));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(waiting)));
+        assertThat(robot.receivedOrders()).hasSize(1);
+    }
+
+    @Test
+    void aSilentRobotGoesOfflineAfterItsHeartbeatTimeoutAndComesBack() throws Exception {
+        api.create("robot", "{\"name\": \"beat-001\", \"heartbeat_timeout\": 1}");
+        Simulator simulator = Simulator.start(SimulatorConfig.builder().brokerUri(EmbeddedServicesListener.broker().uri())
+                .robots(1).serialPrefix("beat-").statePeriod(Duration.ofMillis(100)).build());
+        simulators.add(simulator);
+        SimulatedRobot robot = simulator.robots().get(0);
+        await().atMost(DEADLINE).until(() -> online("beat-001"));
+        robot.setSilent(true);
+        await().atMost(DEADLINE).until(() -> !online("beat-001"));
+        robot.setSilent(false);
+        await().atMost(DEADLINE).until(() -> online("beat-001"));
+        robot.disconnectAbruptly(); // the broker publishes its last will: CONNECTIONBROKEN
+        await().atMost(DEADLINE).until(() -> !online("beat-001"));
+        robot.reconnect().get();
+        await().atMost(DEADLINE).until(() -> online("beat-001"));
+    }
+
+    @Test
+    void batteryChargingHardwareAndFactsheetComeFromTheRobot() throws Exception {
+        SimulatedRobot robot = robots("batt-", 1, b -> b.battery(80)).get(0);
+        String name = robot.serialNumber();
+        robot.setBatteryCharge(42.5);
+        await().atMost(DEADLINE).until(() -> api.robot(name).getJsonObject("status").getJsonNumber("battery_level").doubleValue() == 42.5);
+        JsonObject status = api.robot(name).getJsonObject("status");
+        assertThat(status.getJsonObject("hardware_version").getString("manufacturer")).isEqualTo("RobotCompany");
+        assertThat(status.getJsonObject("hardware_version").getString("serial_number")).isEqualTo(name);
+        assertThat(status.getBoolean("position_initialized")).isTrue();
+        await().atMost(DEADLINE).until(() -> !api.robot(name).getJsonObject("status").isNull("factsheet")
+                && !api.robot(name).getJsonObject("status").getJsonObject("factsheet").isNull("speed_max"));
+        assertThat(api.robot(name).getJsonObject("status").getJsonObject("factsheet").getJsonNumber("speed_max").doubleValue())
+                .isPositive();
+        String charge = submit(robot, action("charge", null, "startCharging"));
+        await().atMost(DEADLINE).until(() -> "CHARGING".equals(api.robot(name).getJsonObject("status").getString("state")));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(charge)));
+        String stop = submit(robot, action("unplug", null, "stopCharging"));
+        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(stop)));
+        await().atMost(DEADLINE).until(() -> "IDLE".equals(api.robot(name).getJsonObject("status").getString("state")));
+    }
+
+    private boolean online(String robot) throws Exception {
+        return api.robot(robot).getJsonObject("status").getBoolean("online");
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private String state(String mission) throws Exception {
