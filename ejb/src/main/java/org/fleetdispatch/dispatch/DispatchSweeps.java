@@ -41,6 +41,9 @@ public class DispatchSweeps {
     @Inject
     private RobotMessages messages;
 
+    @Inject
+    private InstantActionRetries retries;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Starts the head of one robot's queue if it can take it. */
@@ -88,14 +91,20 @@ public class DispatchSweeps {
      * it, factsheetRequest until a factsheet arrived.
      */
     public void resendInstantActions() {
+        Instant now = clock.instant();
         for (Robot robot : robots.list(org.fleetdispatch.robot.RobotFilter.ALL)) {
             if (!robot.status().online()) {
                 continue;
             }
-            if (robot.switchTeleop() != robot.status().manualMode()) {
-                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, r.switchTeleop() ? "startTeleop" : "stopTeleop"));
+            String teleop = robot.switchTeleop() ? "startTeleop" : "stopTeleop";
+            if (robot.switchTeleop() == robot.status().manualMode()) {
+                retries.answered(robot.name(), teleop);
+            } else if (retries.due(robot.name(), teleop, now)) {
+                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, teleop));
             }
-            if (robot.status().factsheet() == null) {
+            if (robot.status().factsheet() != null) {
+                retries.answered(robot.name(), "factsheetRequest");
+            } else if (retries.due(robot.name(), "factsheetRequest", now)) {
                 robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, "factsheetRequest"));
             }
         }

@@ -190,16 +190,15 @@ public class Dispatcher {
         }
     }
 
-    /** A notify leaf's HTTP call ended. */
+    /** A notify leaf's HTTP call ended; ignored when the mission was canceled or timed out meanwhile. */
     public void notifyFinished(String missionName, int leaf, boolean success, String message) {
-        Optional<Mission> locked = missions.lock(missionName);
-        if (locked.isEmpty() || locked.get().state() != MissionState.RUNNING
-                || locked.get().tree().node(leaf).name() == null
-                || !locked.get().nodeStatus().get(locked.get().tree().node(leaf).name()).state().equals(MissionState.RUNNING)) {
-            return; // canceled or timed out meanwhile
+        Mission mission = missions.lock(missionName).orElse(null);
+        if (mission == null || mission.state() != MissionState.RUNNING
+                || mission.nodeStatus().get(mission.tree().node(leaf).name()).state() != MissionState.RUNNING) {
+            return;
         }
-        Mission mission = locked.get();
-        Robot robot = robots.lock(mission.robot()).orElseThrow();
+        Robot robot = robots.lock(mission.robot()).orElseThrow(() ->
+                new IllegalStateException("mission " + missionName + " runs on robot " + mission.robot() + ", which is gone"));
         apply(mission, robot, mission.leafFinished(leaf, success, message, now()), null);
     }
 
