@@ -42,7 +42,9 @@ final class QueryParameters {
                 throw ApiException.badParameter("unknown query parameter '" + name + "'; this endpoint takes " + allowed);
             }
         }
-        return new QueryParameters(given);
+        QueryParameters parameters = new QueryParameters(given);
+        parameters.publisherId(); // checked wherever it is given, even where it has no effect
+        return parameters;
     }
 
     /** The single value of a parameter, or {@code null} when it is absent. */
