@@ -43,7 +43,7 @@ public class BehaviorResource {
     private UriInfo uri;
 
     @GET
-    @Operation(summary = "List the behaviours of mission nodes")
+    @Operation(operationId = "listBehaviors", summary = "List the behaviours of mission nodes")
     @APIResponse(responseCode = "200", description = "route, move, action, notify, constant, sequence, selector",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Behavior.class)))
     public List<Behavior> list() {

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,8 +46,12 @@ import org.fleetdispatch.watch.Kind;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "mission", description = "Missions: submit, list, read, cancel, update routes, delete, watch")
 @APIResponse(responseCode = "400", description = "Invalid request: bad JSON, an unknown field or query parameter, a tree that breaks a rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class MissionResource {
+
+    private static final String WATCH_DESCRIPTION = "Every mission now, then each mission whenever it changes, one JSON object"
+            + " per line, until the client disconnects. A deleted mission appears once more with lifecycle DELETED. Changes"
+            + " made by any server instance are included. Ask for text/event-stream to get server-sent events instead.";
 
     private static final String PUBLISHER_DESCRIPTION = "The caller's id (Isaac Mission Dispatch sends a UUID). Recorded as the"
             + " writer of this change, so that the caller's own watch with the same publisher_id skips it.";
@@ -64,13 +69,13 @@ public class MissionResource {
     private UriInfo uri;
 
     @POST
-    @Operation(summary = "Submit a mission", description = "Queued behind its robot's earlier missions (first in, first out);"
+    @Operation(operationId = "createMission", summary = "Submit a mission", description = "Queued behind its robot's earlier missions (first in, first out);"
             + " the robot need not exist yet. Without a robot, the dispatcher assigns an idle, online one.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MissionCreate.class)))
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Queued", content = @Content(schema = @Schema(implementation = MissionJson.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "MissionCreate")))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
+    @APIResponse(responseCode = "201", description = "Queued", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "409", description = "A mission of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(MissionCreate body) {
         String publisher = QueryParameters.of(uri).publisherId();
         if (body == null) {
@@ -82,9 +87,9 @@ public class MissionResource {
     }
 
     @GET
-    @Operation(summary = "List missions", description = "Missions matching every filter given, oldest first; with most_recent,"
+    @Operation(operationId = "listMissions", summary = "List missions", description = "Missions matching every filter given, oldest first; with most_recent,"
             + " only the newest N (still oldest first).")
-    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(implementation = MissionState.class))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(ref = "MissionState"))
     @Parameter(name = "robot", in = ParameterIn.QUERY, description = "Only this robot's missions")
     @Parameter(name = "started_after", in = ParameterIn.QUERY, description = "ISO-8601; started strictly after",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
@@ -104,15 +109,13 @@ public class MissionResource {
     @GET
     @Path("watch")
     @Produces({Watches.NDJSON, MediaType.APPLICATION_JSON + ";qs=0.9"})
-    @Operation(summary = "Watch missions", description = "Every mission now, then each mission whenever it changes, one JSON object"
-            + " per line, until the client disconnects. A deleted mission appears once more with lifecycle DELETED. Changes"
-            + " made by any server instance are included. Ask for text/event-stream to get server-sent events instead.")
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher")
+    @Operation(operationId = "watchMissions", summary = "Watch missions", description = WATCH_DESCRIPTION)
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher"))
     @APIResponse(responseCode = "200", description = "A stream of missions",
-            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(implementation = MissionJson.class)),
-                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = MissionJson.class))})
+            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(ref = "Mission")),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(ref = "Mission"))})
     @APIResponse(responseCode = "503", description = "The server is not receiving changes from the database right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response watch() {
         String publisher = QueryParameters.of(uri).publisherId();
         return Watches.ndjson(hub, Kind.MISSION, publisher, this::snapshot);
@@ -121,7 +124,15 @@ public class MissionResource {
     @GET
     @Path("watch")
     @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
-    @Operation(hidden = true) // the same operation as watch(), documented there
+    // The same operation as watch(), for clients that ask for text/event-stream: documented alike, so that
+    // the OpenAPI document is right whichever of the two methods it describes.
+    @Operation(operationId = "watchMissions", summary = "Watch missions", description = WATCH_DESCRIPTION)
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher"))
+    @APIResponse(responseCode = "200", description = "A stream of missions",
+            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(ref = "Mission")),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(ref = "Mission"))})
+    @APIResponse(responseCode = "503", description = "The server is not receiving changes from the database right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public void watchEvents(@Context SseEventSink sink, @Context Sse sse) {
         String publisher = QueryParameters.of(uri).publisherId();
         Watches.sse(hub, Kind.MISSION, publisher, sink, sse, this::snapshot);
@@ -133,10 +144,10 @@ public class MissionResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Read a mission")
-    @APIResponse(responseCode = "200", description = "The mission", content = @Content(schema = @Schema(implementation = MissionJson.class)))
+    @Operation(operationId = "getMission", summary = "Read a mission")
+    @APIResponse(responseCode = "200", description = "The mission", content = @Content(schema = @Schema(ref = "Mission")))
     @APIResponse(responseCode = "404", description = "No mission of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public MissionJson get(@PathParam("name") String name) {
         QueryParameters.of(uri);
         return MissionJson.of(missions.get(name));
@@ -144,12 +155,12 @@ public class MissionResource {
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Delete a mission", description = "A PENDING or RUNNING mission is canceled first; a running one's robot"
+    @Operation(operationId = "deleteMission", summary = "Delete a mission", description = "A PENDING or RUNNING mission is canceled first; a running one's robot"
             + " gets cancelOrder (Isaac Mission Dispatch leaves it driving).")
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
+    @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(ref = "Detail")))
     @APIResponse(responseCode = "404", description = "No mission of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Detail delete(@PathParam("name") String name) {
         String publisher = QueryParameters.of(uri).publisherId();
         attribution.as(publisher, () -> missions.delete(name, publisher));
@@ -158,14 +169,14 @@ public class MissionResource {
 
     @POST
     @Path("{name}/cancel")
-    @Operation(summary = "Cancel a mission", description = "A PENDING mission leaves its queue; a RUNNING one stops and its robot"
+    @Operation(operationId = "cancelMission", summary = "Cancel a mission", description = "A PENDING mission leaves its queue; a RUNNING one stops and its robot"
             + " gets cancelOrder. Either ends CANCELED.")
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
+    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(ref = "Detail")))
     @APIResponse(responseCode = "404", description = "No mission of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The mission is over already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Detail cancel(@PathParam("name") String name) {
         String publisher = QueryParameters.of(uri).publisherId();
         MissionState state = attribution.as(publisher, () -> missions.cancel(name, publisher).state());
@@ -174,18 +185,17 @@ public class MissionResource {
 
     @POST
     @Path("{name}/update")
-    @Operation(summary = "Replace the waypoints of route nodes", description = "The body maps route node names to"
+    @Operation(operationId = "updateMission", summary = "Replace the waypoints of route nodes", description = "The body maps route node names to"
             + " {\"waypoints\": [...]}. Nodes must not have finished; a running one becomes a VDA 5050 order update."
             + " Answers with the updates applied, as Isaac Mission Dispatch does.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT,
-            additionalProperties = NodeSpecs.Route.class)))
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
     @APIResponse(responseCode = "200", description = "The updates applied",
-            content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = NodeSpecs.Route.class)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "No mission of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The mission or a node is over already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Map<String, NodeSpecs.Route> update(@PathParam("name") String name, Map<String, NodeSpecs.Route> routes) {
         String publisher = QueryParameters.of(uri).publisherId();
         if (routes != null && routes.containsValue(null)) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,8 +54,12 @@ import org.fleetdispatch.watch.Kind;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "robot", description = "Robots: register, list, read, change the spec, delete, teleoperate, watch")
 @APIResponse(responseCode = "400", description = "Invalid request: bad JSON, an unknown field or query parameter, a bad value",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
 public class RobotResource {
+
+    private static final String WATCH_DESCRIPTION = "Every robot now, then each robot whenever it changes, one JSON object per"
+            + " line, until the client disconnects. A deleted robot appears once more with lifecycle DELETED. Changes made by"
+            + " any server instance are included. Ask for text/event-stream to get server-sent events instead.";
 
     private static final String PUBLISHER_DESCRIPTION = "The caller's id (Isaac Mission Dispatch sends a UUID). Recorded as the"
             + " writer of this change, so that the caller's own watch with the same publisher_id skips it.";
@@ -74,14 +79,14 @@ public class RobotResource {
     private UriInfo uri;
 
     @POST
-    @Operation(summary = "Register a robot", description = "The server asks the robot for its VDA 5050 factsheet. Missions"
+    @Operation(operationId = "createRobot", summary = "Register a robot", description = "The server asks the robot for its VDA 5050 factsheet. Missions"
             + " already queued for this name may start once it is online.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RobotCreate.class)))
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "RobotCreate")))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(schema = @Schema(implementation = RobotJson.class)))
+            content = @Content(schema = @Schema(ref = "Robot")))
     @APIResponse(responseCode = "409", description = "A robot of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response create(RobotCreate body) {
         String publisher = QueryParameters.of(uri).publisherId();
         if (body == null) {
@@ -93,12 +98,12 @@ public class RobotResource {
     }
 
     @GET
-    @Operation(summary = "List robots", description = "Robots matching every filter given, by name. Deleted robots are not listed.")
+    @Operation(operationId = "listRobots", summary = "List robots", description = "Robots matching every filter given, by name. Deleted robots are not listed.")
     @Parameter(name = "min_battery", in = ParameterIn.QUERY, description = "Battery level at least (percent)",
             schema = @Schema(type = SchemaType.NUMBER))
     @Parameter(name = "max_battery", in = ParameterIn.QUERY, description = "Battery level at most (percent)",
             schema = @Schema(type = SchemaType.NUMBER))
-    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(implementation = RobotState.class))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(ref = "RobotState"))
     @Parameter(name = "online", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN))
     @Parameter(name = "position_initialized", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN))
     @Parameter(name = "names", in = ParameterIn.QUERY, description = "Only these robots; repeat the parameter or separate names by commas",
@@ -117,15 +122,13 @@ public class RobotResource {
     @GET
     @Path("watch")
     @Produces({Watches.NDJSON, MediaType.APPLICATION_JSON + ";qs=0.9"})
-    @Operation(summary = "Watch robots", description = "Every robot now, then each robot whenever it changes, one JSON object per"
-            + " line, until the client disconnects. A deleted robot appears once more with lifecycle DELETED. Changes made by"
-            + " any server instance are included. Ask for text/event-stream to get server-sent events instead.")
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher")
+    @Operation(operationId = "watchRobots", summary = "Watch robots", description = WATCH_DESCRIPTION)
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher"))
     @APIResponse(responseCode = "200", description = "A stream of robots",
-            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(implementation = RobotJson.class)),
-                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = RobotJson.class))})
+            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(ref = "Robot")),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(ref = "Robot"))})
     @APIResponse(responseCode = "503", description = "The server is not receiving changes from the database right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response watch() {
         String publisher = QueryParameters.of(uri).publisherId();
         return Watches.ndjson(hub, Kind.ROBOT, publisher, this::snapshot);
@@ -134,7 +137,15 @@ public class RobotResource {
     @GET
     @Path("watch")
     @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
-    @Operation(hidden = true) // the same operation as watch(), documented there
+    // The same operation as watch(), for clients that ask for text/event-stream: documented alike, so that
+    // the OpenAPI document is right whichever of the two methods it describes.
+    @Operation(operationId = "watchRobots", summary = "Watch robots", description = WATCH_DESCRIPTION)
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = "Leave out changes made only by this publisher"))
+    @APIResponse(responseCode = "200", description = "A stream of robots",
+            content = {@Content(mediaType = Watches.NDJSON, schema = @Schema(ref = "Robot")),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(ref = "Robot"))})
+    @APIResponse(responseCode = "503", description = "The server is not receiving changes from the database right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public void watchEvents(@Context SseEventSink sink, @Context Sse sse) {
         String publisher = QueryParameters.of(uri).publisherId();
         Watches.sse(hub, Kind.ROBOT, publisher, sink, sse, this::snapshot);
@@ -146,10 +157,10 @@ public class RobotResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "Read a robot")
-    @APIResponse(responseCode = "200", description = "The robot", content = @Content(schema = @Schema(implementation = RobotJson.class)))
+    @Operation(operationId = "getRobot", summary = "Read a robot")
+    @APIResponse(responseCode = "200", description = "The robot", content = @Content(schema = @Schema(ref = "Robot")))
     @APIResponse(responseCode = "404", description = "No robot of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RobotJson get(@PathParam("name") String name) {
         QueryParameters.of(uri);
         return RobotJson.of(robots.get(name));
@@ -157,14 +168,14 @@ public class RobotResource {
 
     @PUT
     @Path("{name}")
-    @Operation(summary = "Replace a robot's spec", description = "labels, battery, heartbeat_timeout and switch_teleop; a field"
+    @Operation(operationId = "updateRobot", summary = "Replace a robot's spec", description = "labels, battery, heartbeat_timeout and switch_teleop; a field"
             + " left out takes its default (as in Isaac Mission Dispatch). Switching switch_teleop sends startTeleop or stopTeleop.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RobotUpdate.class)))
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "RobotUpdate")))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
     @APIResponse(responseCode = "200", description = "The robot with its new spec",
-            content = @Content(schema = @Schema(implementation = RobotJson.class)))
+            content = @Content(schema = @Schema(ref = "Robot")))
     @APIResponse(responseCode = "404", description = "No robot of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public RobotJson update(@PathParam("name") String name, RobotUpdate body) {
         String publisher = QueryParameters.of(uri).publisherId();
         if (body == null) {
@@ -176,12 +187,12 @@ public class RobotResource {
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Delete a robot", description = "At once, or, while a mission runs on it, marked PENDING_DELETE and"
+    @Operation(operationId = "deleteRobot", summary = "Delete a robot", description = "At once, or, while a mission runs on it, marked PENDING_DELETE and"
             + " deleted when the mission ends. Missions queued for it stay queued for a robot of that name.")
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "Deleted or marked", content = @Content(schema = @Schema(implementation = Detail.class)))
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
+    @APIResponse(responseCode = "200", description = "Deleted or marked", content = @Content(schema = @Schema(ref = "Detail")))
     @APIResponse(responseCode = "404", description = "No robot of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Detail delete(@PathParam("name") String name) {
         String publisher = QueryParameters.of(uri).publisherId();
         Lifecycle after = attribution.as(publisher, () -> {
@@ -195,14 +206,14 @@ public class RobotResource {
 
     @POST
     @Path("{name}/teleop")
-    @Operation(summary = "Start or stop teleoperation", description = "The body is the JSON string \"START\" or \"STOP\" (Isaac"
+    @Operation(operationId = "teleopRobot", summary = "Start or stop teleoperation", description = "The body is the JSON string \"START\" or \"STOP\" (Isaac"
             + " Mission Dispatch's teleop method): sets switch_teleop, and the robot gets startTeleop or stopTeleop."
             + " Refused while the robot is CHARGING.")
     @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.STRING, enumeration = {"START", "STOP"})))
-    @Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION)
+    @Parameters(@Parameter(name = "publisher_id", in = ParameterIn.QUERY, description = PUBLISHER_DESCRIPTION))
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "The robot is CHARGING",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public String teleop(@PathParam("name") String name, String body) {
         String publisher = QueryParameters.of(uri).publisherId();
         boolean start = parseTeleop(body);
