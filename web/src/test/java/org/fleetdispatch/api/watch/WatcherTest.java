@@ -36,10 +36,12 @@ class WatcherTest {
         final List<String> written = Collections.synchronizedList(new ArrayList<>());
         final List<Watcher.Closing> closed = Collections.synchronizedList(new ArrayList<>());
         volatile CountDownLatch gate;
+        final CountDownLatch entered = new CountDownLatch(1);
         volatile boolean gone;
 
         @Override
         public void send(String json) throws IOException {
+            entered.countDown();
             CountDownLatch g = gate;
             if (g != null) {
                 try {
@@ -92,7 +94,8 @@ class WatcherTest {
         sink.gate = new CountDownLatch(1);
         Watcher watcher = watcher(sink, 3);
         watcher.start(List.of());
-        watcher.offer("blocked"); // the writer takes it and blocks in send
+        watcher.offer("blocked");
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).as("the writer took it and blocks in send").isTrue();
 
         long before = System.nanoTime();
         for (int i = 0; i < 10; i++) {
