@@ -61,8 +61,16 @@ class LauncherIT {
         HttpResponse<String> created = post("robot", "{\"name\": \"launched-1\"}");
         assertThat(created.statusCode()).as("%s%s", created.body(), payaraLogTail()).isEqualTo(201);
         try (MqttTestClient robot = MqttTestClient.connect("tcp://127.0.0.1:" + mqttPort, "launched-robot")) {
-            robot.publish("uagv/v2/RobotCompany/launched-1/state",
-                    "{\"headerId\": 1, \"batteryState\": {\"batteryCharge\": 42.5, \"charging\": false}}");
+            // a complete VDA 5050 2.0 state: the server refuses messages its schema does not allow
+            robot.publish("uagv/v2/RobotCompany/launched-1/state", """
+                    {"headerId": 1, "timestamp": "2026-11-22T12:00:00.000Z", "version": "2.0.0",
+                     "manufacturer": "RobotCompany", "serialNumber": "launched-1",
+                     "orderId": "", "orderUpdateId": 0, "lastNodeId": "", "lastNodeSequenceId": 0,
+                     "nodeStates": [], "edgeStates": [], "driving": false, "actionStates": [],
+                     "batteryState": {"batteryCharge": 42.5, "charging": false},
+                     "operatingMode": "AUTOMATIC", "errors": [],
+                     "safetyState": {"eStop": "NONE", "fieldViolation": false}}
+                    """);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("robot/launched-1").body()).contains("\"battery_level\":42.5", "\"online\":true"));
