@@ -65,8 +65,13 @@ class PayaraServerIT {
             assertThat(request.text()).contains("\"factsheetRequest\"");
 
             robot.publish("uagv/v2/RobotCompany/ear-agv-1/state", """
-                    {"headerId": 7, "batteryState": {"batteryCharge": 64.0, "charging": false},
-                     "agvPosition": {"x": 3.0, "y": 4.0, "theta": 1.0, "mapId": "hall", "positionInitialized": true}}
+                    {"headerId": 7, "timestamp": "2026-11-22T12:00:00.000Z", "version": "2.0.0",
+                     "manufacturer": "RobotCompany", "serialNumber": "ear-agv-1",
+                     "orderId": "", "orderUpdateId": 0, "lastNodeId": "", "lastNodeSequenceId": 0,
+                     "nodeStates": [], "edgeStates": [], "driving": false, "actionStates": [],
+                     "agvPosition": {"x": 3.0, "y": 4.0, "theta": 1.0, "mapId": "hall", "positionInitialized": true},
+                     "batteryState": {"batteryCharge": 64.0, "charging": false},
+                     "operatingMode": "AUTOMATIC", "errors": [], "safetyState": {"eStop": "NONE", "fieldViolation": false}}
                     """);
             await().atMost(DEADLINE).untilAsserted(() -> {
                 JsonObject status = json(get("robot/ear-agv-1").body()).getJsonObject("status");

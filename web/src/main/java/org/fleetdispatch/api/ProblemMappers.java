@@ -35,12 +35,24 @@ final class ProblemMappers {
         }
     }
 
-    /** A body that is not JSON, or not the shape of the request. */
+    @Provider
+    public static class ApiExceptions implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            Response problem = Problem.response(e.status(), e.code(), e.getMessage());
+            if (e.status().getStatusCode() == Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+                return Response.fromResponse(problem).header("Retry-After", "1").build();
+            }
+            return problem;
+        }
+    }
+
+    /** A body that is not JSON, or not the shape of the request; an unknown field is named. */
     @Provider
     public static class JsonErrors implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Problem.response(Status.BAD_REQUEST, "INVALID_JSON", "The request body is not valid: " + rootMessage(e));
+            return Problem.response(Status.BAD_REQUEST, "INVALID_JSON", JsonProblems.describe(e.getMessage()));
         }
     }
 
@@ -85,13 +97,5 @@ final class ProblemMappers {
             }
         }
         return null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -138,7 +138,8 @@ class RobotFlowIT {
         HttpResponse<String> missing = get("robot/no-such-robot");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(missing.body()).getString("error_code")).isEqualTo("ROBOT_NOT_FOUND");
+        assertThat(json(missing.body()).getString("code")).isEqualTo("ROBOT_NOT_FOUND");
+        assertThat(json(missing.body()).getString("error_code")).as("Isaac Mission Dispatch's class").isEqualTo("USAGE");
 
         assertThat(post("robot", "{\"name\": \"agv-dup\"}").statusCode()).isEqualTo(201);
         HttpResponse<String> duplicate = post("robot", "{\"name\": \"agv-dup\"}");
@@ -151,7 +152,7 @@ class RobotFlowIT {
 
         HttpResponse<String> notJson = post("robot", "{\"name\": ");
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(json(notJson.body()).getString("error_code")).isEqualTo("INVALID_JSON");
+        assertThat(json(notJson.body()).getString("code")).isEqualTo("INVALID_JSON");
     }
 
     private double rejectedCount() throws Exception {

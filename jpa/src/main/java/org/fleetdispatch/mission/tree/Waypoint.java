@@ -1,6 +1,7 @@
 package org.fleetdispatch.mission.tree;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 
 /**
  * A pose to travel to (Isaac Mission Dispatch's Pose2D): metres and radians on a map, with VDA 5050's
@@ -26,6 +27,7 @@ public record Waypoint(
     }
 
     /** Whether reaching this waypoint counts as completing a task. */
+    @JsonbTransient
     public boolean isTask() {
         return allowedDeviationXY == 0.0;
     }
