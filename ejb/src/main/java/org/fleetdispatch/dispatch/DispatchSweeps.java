@@ -44,6 +44,9 @@ public class DispatchSweeps {
     @Inject
     private InstantActionRetries retries;
 
+    @Inject
+    private jakarta.enterprise.event.Event<org.fleetdispatch.mission.MissionWritten> missionWritten;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Starts the head of one robot's queue if it can take it. */
@@ -71,6 +74,7 @@ public class DispatchSweeps {
         }
         for (Mission waiting : missions.lockExpiredQueued(now, BATCH)) {
             waiting.expire(FailureCategory.DEADLINE, "Mission missed its deadline " + waiting.deadline() + " before it could start", now);
+            missionWritten.fire(org.fleetdispatch.mission.MissionWritten.changed(waiting));
         }
         return overdue.size();
     }

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.fleetdispatch.mission.FailureCategory;
 import org.fleetdispatch.mission.Mission;
 import org.fleetdispatch.mission.MissionRepository;
+import org.fleetdispatch.mission.MissionWritten;
 import org.fleetdispatch.mission.tree.MissionNode;
 import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.mission.tree.NodeType;
@@ -50,6 +51,9 @@ public class Dispatcher {
 
     @Inject
     private Event<NotifyDue> notifyDue;
+
+    @Inject
+    private Event<MissionWritten> missionWritten;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -111,6 +115,7 @@ public class Dispatcher {
      * @param cause when the input that led here arrived (a robot's state), or {@code null}
      */
     private void apply(Mission mission, Robot robot, TreeRun.Outcome outcome, Instant cause) {
+        missionWritten.fire(MissionWritten.changed(mission));
         if (outcome.missionState() == MissionState.RUNNING) {
             if (outcome.startedLeaf()) {
                 execute(mission, robot, outcome.runningLeaf(), cause);
@@ -159,7 +164,7 @@ public class Dispatcher {
         int leaf = mission.orderLeaf();
         MissionNode node = mission.tree().node(leaf);
         if (node.type() == NodeType.ROUTE && progress.lastNodeSequenceId() >= 0) {
-            countTasks(mission, node, order, progress);
+            countTasksAndTell(mission, node, order, progress);
         }
         switch (progress.outcome()) {
             case FINISHED -> apply(mission, robot, mission.leafFinished(leaf, true, null, now()), receivedAt);
@@ -190,6 +195,14 @@ public class Dispatcher {
         }
     }
 
+    private void countTasksAndTell(Mission mission, MissionNode node, Order order, OrderProgress progress) {
+        int before = mission.taskStatus().getOrDefault(node.name(), 0);
+        countTasks(mission, node, order, progress);
+        if (mission.taskStatus().getOrDefault(node.name(), 0) != before) {
+            missionWritten.fire(MissionWritten.changed(mission));
+        }
+    }
+
     /** A notify leaf's HTTP call ended; ignored when the mission was canceled or timed out meanwhile. */
     public void notifyFinished(String missionName, int leaf, boolean success, String message) {
         Mission mission = missions.lock(missionName).orElse(null);
@@ -208,6 +221,7 @@ public class Dispatcher {
      */
     public void cancel(Mission mission) {
         boolean wasRunning = mission.cancel(now());
+        missionWritten.fire(MissionWritten.changed(mission));
         if (wasRunning) {
             robots.lock(mission.robot()).ifPresent(robot -> {
                 messages.instantAction(robot, "cancelOrder");
@@ -222,6 +236,7 @@ public class Dispatcher {
         FailureCategory category = deadline ? FailureCategory.DEADLINE : FailureCategory.TIMEOUT;
         String reason = deadline ? "Mission missed its deadline " + mission.deadline() : "Mission timed out";
         mission.fail(category, reason, now);
+        missionWritten.fire(MissionWritten.changed(mission));
         robots.lock(mission.robot()).ifPresent(robot -> {
             messages.instantAction(robot, "cancelOrder");
             robot.onTask(false);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.fleetdispatch.mission.Mission;
 import org.fleetdispatch.mission.MissionFilter;
 import org.fleetdispatch.mission.MissionRepository;
+import org.fleetdispatch.mission.MissionWritten;
 import org.fleetdispatch.mission.tree.InvalidMissionException;
 import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.mission.tree.MissionTree;
@@ -30,6 +31,9 @@ public class MissionService {
 
     @Inject
     private Event<QueueChanged> queueChanged;
+
+    @Inject
+    private Event<MissionWritten> missionWritten;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -53,6 +57,7 @@ public class MissionService {
             throw new InvalidSpecException(e.getMessage());
         }
         missions.add(mission);
+        missionWritten.fire(MissionWritten.changed(mission));
         queueChanged.fire(new QueueChanged(mission.robot()));
         return mission;
     }
@@ -106,6 +111,7 @@ public class MissionService {
         for (String node : running) {
             dispatcher.updateRunningRoute(mission, node);
         }
+        missionWritten.fire(MissionWritten.changed(mission));
         return mission;
     }
 
@@ -121,6 +127,7 @@ public class MissionService {
         }
         mission.markPendingDelete(publisherId);
         missions.remove(mission);
+        missionWritten.fire(MissionWritten.deleted(mission));
         return mission;
     }
 

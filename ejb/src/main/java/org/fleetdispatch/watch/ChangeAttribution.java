@@ -27,6 +27,9 @@ public class ChangeAttribution {
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     private DataSource dataSource;
 
+    @jakarta.inject.Inject
+    private TransactionPublisher transactionPublisher;
+
     /**
      * @param publisherId the caller's publisher id, or {@code null} for an anonymous write
      * @param work        the service call; its exceptions reach the caller as the service threw them
@@ -34,6 +37,7 @@ public class ChangeAttribution {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public <T> T as(String publisherId, Supplier<T> work) {
         if (publisherId != null) {
+            transactionPublisher.set(publisherId);
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement("select set_config('fleetdispatch.publisher_id', ?, true)")) {
                 statement.setString(1, publisherId);

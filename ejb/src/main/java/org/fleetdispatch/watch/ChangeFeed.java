@@ -69,6 +69,9 @@ public class ChangeFeed {
     private ChangeLoader loader;
 
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    /** The last mission version delivered per name; {@link #DELETED} once its deletion was delivered. */
+    private final Map<String, Long> deliveredMissions = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long DELETED = Long.MAX_VALUE;
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Connection connection;
@@ -183,12 +186,46 @@ public class ChangeFeed {
         }
     }
 
+    /** Whether any subscriber wants missions (local changes are prepared only then). */
+    public boolean hasMissionListeners() {
+        return listeners.stream().anyMatch(ChangeListener::wantsMissions);
+    }
+
+    /** A change this server committed, delivered at once (see {@link LocalChanges}). */
+    void deliverLocal(Change<Mission> change) {
+        tell(List.of(change), ChangeListener::wantsMissions, this::newMissionChanges, (l, changes) -> l.missionsChanged(changes));
+    }
+
+    /**
+     * The changes not delivered yet, in a form that keeps per-mission versions increasing: a state this
+     * server delivered as it committed is not delivered again when its notification arrives.
+     */
+    private List<Change<Mission>> newMissionChanges(List<Change<Mission>> changes) {
+        List<Change<Mission>> fresh = new ArrayList<>(changes.size());
+        for (Change<Mission> change : changes) {
+            Long last = deliveredMissions.get(change.name());
+            if (change.isDeleted()) {
+                if (last == null || last != DELETED) {
+                    deliveredMissions.put(change.name(), DELETED);
+                    fresh.add(change);
+                }
+            } else {
+                long version = change.current().version();
+                if (last == null || last == DELETED || version > last) {
+                    deliveredMissions.put(change.name(), version);
+                    fresh.add(change);
+                }
+            }
+        }
+        return fresh;
+    }
+
     private void deliver(PendingChanges pending) {
         try {
             deliver(pending.take(Kind.ROBOT), ChangeListener::wantsRobots, loader::robots, Robot::name,
-                    (l, changes) -> l.robotsChanged(changes));
+                    changes -> changes, (l, changes) -> l.robotsChanged(changes));
             deliver(pending.take(Kind.MISSION), ChangeListener::wantsMissions, loader::missions, Mission::name,
-                    (l, changes) -> l.missionsChanged(changes));
+                    this::newMissionChanges, (l, changes) -> l.missionsChanged(changes));
         } catch (RuntimeException e) {
             // The objects could not be loaded: the changes are lost to the watchers, who must hear so.
             LOG.log(Level.WARNING, "Could not load changed objects; watch streams are closed", e);
@@ -199,6 +236,7 @@ public class ChangeFeed {
 
     private <T> void deliver(List<PendingChanges.Pending> changed, Predicate<ChangeListener> wants,
                              Function<List<String>, List<T>> load, Function<T, String> nameOf,
+                             java.util.function.UnaryOperator<List<Change<T>>> fresh,
                              java.util.function.BiConsumer<ChangeListener, List<Change<T>>> tell) {
         if (changed.isEmpty()) {
             return;
@@ -215,8 +253,24 @@ public class ChangeFeed {
         for (PendingChanges.Pending p : changed) {
             changes.add(new Change<>(p.name(), loaded.get(p.name()), p.soleWriter()));
         }
-        List<Change<T>> delivered = List.copyOf(changes);
-        for (ChangeListener listener : interested) {
+        tell(changes, wants, fresh, tell);
+    }
+
+    /**
+     * Hands changes to the subscribers that want them. Synchronized: local changes (committing threads)
+     * and notified ones (the feed's thread) must reach a subscriber one batch at a time, in order.
+     */
+    private synchronized <T> void tell(List<Change<T>> changes, Predicate<ChangeListener> wants,
+                                       java.util.function.UnaryOperator<List<Change<T>>> fresh,
+                                       java.util.function.BiConsumer<ChangeListener, List<Change<T>>> tell) {
+        List<Change<T>> delivered = List.copyOf(fresh.apply(changes));
+        if (delivered.isEmpty()) {
+            return;
+        }
+        for (ChangeListener listener : listeners) {
+            if (!wants.test(listener)) {
+                continue;
+            }
             try {
                 tell.accept(listener, delivered);
             } catch (RuntimeException e) {

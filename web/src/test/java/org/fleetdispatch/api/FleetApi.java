@@ -31,6 +31,12 @@ final class FleetApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A streaming GET: the body as lines, read as they come. */
+    HttpResponse<java.util.stream.Stream<String>> lines(String path) throws java.io.IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/x-ndjson").build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
     HttpResponse<String> put(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,75 +1,78 @@
 package org.fleetdispatch.api;
 
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Records, for a set of missions, the sequence of distinct states (and current nodes) the API shows,
- * by reading every mission every 50 ms.
+ * What a client sees on {@code GET /mission/watch}: every mission as it is when the watch opens, then
+ * every change, one JSON object per line. Records the distinct states, and the current nodes while
+ * running, of every mission it hears about. Open it before submitting the missions to observe.
  */
 final class MissionTimeline implements AutoCloseable {
 
-    private final FleetApi api;
-    private final List<String> names;
-    private final List<List<String>> states = new ArrayList<>();
-    private final List<List<Integer>> currentNodes = new ArrayList<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> states = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> currentNodes = new ConcurrentHashMap<>();
+    private final Stream<String> lines;
+    private final Thread reader;
 
-    MissionTimeline(FleetApi api, List<String> names) {
-        this.api = api;
-        this.names = List.copyOf(names);
-        for (int i = 0; i < names.size(); i++) {
-            states.add(new CopyOnWriteArrayList<>());
-            currentNodes.add(new CopyOnWriteArrayList<>());
+    private MissionTimeline(HttpResponse<Stream<String>> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET mission/watch answered " + response.statusCode());
         }
-        poller.scheduleWithFixedDelay(this::poll, 0, 50, TimeUnit.MILLISECONDS);
-    }
-
-    static MissionTimeline watch(FleetApi api, String... names) {
-        return new MissionTimeline(api, List.of(names));
-    }
-
-    private void poll() {
-        try {
-            for (int i = 0; i < names.size(); i++) {
-                JsonObject status = api.mission(names.get(i)).getJsonObject("status");
-                String state = status.getString("state");
-                List<String> seen = states.get(i);
-                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
-                    seen.add(state);
-                }
-                if ("RUNNING".equals(state)) {
-                    int node = status.getInt("current_node");
-                    List<Integer> nodes = currentNodes.get(i);
-                    if (nodes.isEmpty() || nodes.get(nodes.size() - 1) != node) {
-                        nodes.add(node);
-                    }
-                }
+        lines = response.body();
+        reader = new Thread(() -> {
+            try {
+                lines.filter(l -> !l.isBlank()).forEach(this::record);
+            } catch (RuntimeException closed) {
+                // the test closed the stream
             }
-        } catch (Throwable t) {
-            errors.add(t);
+        }, "mission-watch-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static MissionTimeline open(FleetApi api) throws IOException, InterruptedException {
+        return new MissionTimeline(api.lines("mission/watch"));
+    }
+
+    private void record(String line) {
+        JsonObject mission = FleetApi.object(line);
+        String name = mission.getString("name");
+        JsonObject status = mission.getJsonObject("status");
+        String state = "DELETED".equals(mission.getString("lifecycle")) ? "DELETED" : status.getString("state");
+        List<String> seen = states.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
+            seen.add(state);
+        }
+        if ("RUNNING".equals(state)) {
+            List<Integer> nodes = currentNodes.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+            int node = status.getInt("current_node");
+            if (nodes.isEmpty() || nodes.get(nodes.size() - 1) != node) {
+                nodes.add(node);
+            }
         }
     }
 
     /** The distinct states seen for one mission, in order. */
     List<String> states(String name) {
-        return List.copyOf(states.get(names.indexOf(name)));
+        return List.copyOf(states.getOrDefault(name, List.of()));
     }
 
     /** The distinct current nodes seen while it was running. */
     List<Integer> currentNodes(String name) {
-        return List.copyOf(currentNodes.get(names.indexOf(name)));
+        return List.copyOf(currentNodes.getOrDefault(name, List.of()));
     }
 
-    /** Whether every mission reached COMPLETED, FAILED or CANCELED. */
-    boolean allDone() {
-        for (List<String> s : states) {
+    /** Whether every one of these missions reached COMPLETED, FAILED or CANCELED. */
+    boolean done(String... names) {
+        for (String name : names) {
+            List<String> s = states(name);
             if (s.isEmpty() || !List.of("COMPLETED", "FAILED", "CANCELED").contains(s.get(s.size() - 1))) {
                 return false;
             }
@@ -77,11 +80,12 @@ final class MissionTimeline implements AutoCloseable {
         return true;
     }
 
+    boolean done(List<String> names) {
+        return done(names.toArray(String[]::new));
+    }
+
     @Override
     public void close() {
-        poller.shutdownNow();
-        if (!errors.isEmpty()) {
-            throw new AssertionError("reading missions failed", errors.get(0));
-        }
+        lines.close();
     }
 }
