@@ -94,7 +94,7 @@ public class Dispatcher {
         if (mission.isEmpty()) {
             return false;
         }
-        Optional<Robot> robot = robots.lockAvailable();
+        Optional<Robot> robot = robots.lockAvailable(start(mission.get()));
         if (robot.isEmpty()) {
             return false;
         }
@@ -102,6 +102,20 @@ public class Dispatcher {
         LOG.fine(() -> "Mission " + mission.get().name() + " assigned to " + robot.get().name());
         start(mission.get(), robot.get(), null);
         return true;
+    }
+
+    /** Where a mission's first route begins, or {@code null} if its first robot leaf is not a route. */
+    private static org.fleetdispatch.robot.Pose2D start(Mission mission) {
+        for (MissionNode node : mission.tree().nodes()) {
+            if (node.type() == NodeType.ROUTE) {
+                Waypoint first = node.route().waypoints().get(0);
+                return new org.fleetdispatch.robot.Pose2D(first.x(), first.y(), first.theta(), first.mapId());
+            }
+            if (node.type().isRobotLeaf()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private void start(Mission mission, Robot robot, Instant cause) {

@@ -70,8 +70,18 @@ public class ChangeFeed {
 
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     /** The last mission version delivered per name; {@link #DELETED} once its deletion was delivered. */
-    private final Map<String, Long> deliveredMissions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> deliveredMissions = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            // a notification arrives within moments of its commit; long-settled missions need no memory
+            return size() > 100_000;
+        }
+    };
     private static final long DELETED = Long.MAX_VALUE;
+    /** Local transactions that changed a mission and have not completed yet, per mission name. */
+    private final Map<String, Integer> localInFlight = new HashMap<>();
+    /** Changes of missions with local transactions in flight, held back so that none overtakes them. */
+    private final Map<String, List<Change<Mission>>> held = new HashMap<>();
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Connection connection;
@@ -186,23 +196,45 @@ public class ChangeFeed {
         }
     }
 
-    /** Whether any subscriber wants missions (local changes are prepared only then). */
-    public boolean hasMissionListeners() {
-        return listeners.stream().anyMatch(ChangeListener::wantsMissions);
-    }
 
-    /** A change this server committed, delivered at once (see {@link LocalChanges}). */
-    void deliverLocal(Change<Mission> change) {
-        tell(List.of(change), ChangeListener::wantsMissions, this::newMissionChanges, (l, changes) -> l.missionsChanged(changes));
+    /** A local transaction changed this mission; until it completes, the mission's changes wait for it. */
+    synchronized void beginLocal(String name) {
+        localInFlight.merge(name, 1, Integer::sum);
     }
 
     /**
-     * The changes not delivered yet, in a form that keeps per-mission versions increasing: a state this
-     * server delivered as it committed is not delivered again when its notification arrives.
+     * A local transaction that changed this mission completed: its committed change (or {@code null} after
+     * a rollback) joins the held ones, which are delivered in version order once no local transaction on
+     * the mission is in flight any more.
+     */
+    synchronized void endLocal(String name, Change<Mission> committed) {
+        if (committed != null) {
+            held.computeIfAbsent(name, n -> new ArrayList<>()).add(committed);
+        }
+        int left = localInFlight.merge(name, -1, Integer::sum);
+        if (left > 0) {
+            return;
+        }
+        localInFlight.remove(name);
+        List<Change<Mission>> ready = held.remove(name);
+        if (ready != null) {
+            ready.sort(java.util.Comparator.comparingLong(c -> c.isDeleted() ? DELETED : c.current().version()));
+            tell(ready, ChangeListener::wantsMissions, this::newMissionChanges, (l, changes) -> l.missionsChanged(changes));
+        }
+    }
+
+    /**
+     * The changes to deliver now, keeping per-mission versions increasing: a state delivered as it
+     * committed here is not delivered again when its notification arrives, and a mission with a local
+     * transaction still completing waits for it.
      */
     private List<Change<Mission>> newMissionChanges(List<Change<Mission>> changes) {
         List<Change<Mission>> fresh = new ArrayList<>(changes.size());
         for (Change<Mission> change : changes) {
+            if (localInFlight.containsKey(change.name())) {
+                held.computeIfAbsent(change.name(), n -> new ArrayList<>()).add(change);
+                continue;
+            }
             Long last = deliveredMissions.get(change.name());
             if (change.isDeleted()) {
                 if (last == null || last != DELETED) {

@@ -15,9 +15,10 @@ import org.fleetdispatch.mission.MissionWritten;
  * its latest state. Changes made by other servers still come through the {@link ChangeFeed}, which
  * skips what was delivered here already (by entity version).
  *
- * <p>Delivery is a transactional observer, so it runs in the order the events were fired, before the
- * observers of events fired later in the same transaction (such as the one that starts the robot's next
- * mission on another thread). Who made the change is read while the transaction is still running.
+ * <p>While a transaction that changed a mission is running, the feed holds back every other change of
+ * that mission (another local transaction committing first, a notification loaded from PostgreSQL) and
+ * releases them in version order when it ends, so that no watcher misses a state or sees one go back.
+ * Who made the change is read while the transaction is still running.
  */
 @ApplicationScoped
 public class LocalChanges {
@@ -33,17 +34,17 @@ public class LocalChanges {
 
     void fired(@Observes MissionWritten written) {
         writers.put(written, String.valueOf(publisher.publisherId()));
+        feed.beginLocal(written.mission().name());
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MissionWritten written) {
         String writer = writers.remove(written);
-        if (feed.hasMissionListeners()) {
-            feed.deliverLocal(new Change<>(written.mission().name(), written.deleted() ? null : written.mission(),
-                    writer == null || "null".equals(writer) ? null : writer));
-        }
+        feed.endLocal(written.mission().name(), new Change<>(written.mission().name(),
+                written.deleted() ? null : written.mission(), writer == null || "null".equals(writer) ? null : writer));
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) MissionWritten written) {
         writers.remove(written);
+        feed.endLocal(written.mission().name(), null);
     }
 }

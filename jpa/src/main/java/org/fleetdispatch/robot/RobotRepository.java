@@ -105,15 +105,28 @@ public class RobotRepository {
 
     /**
      * An online, idle robot for a mission submitted without one, locked, skipping robots another
-     * instance is assigning right now. Oldest first, so the choice is stable.
+     * instance is assigning right now. When the mission starts somewhere on a map, only robots on that map
+     * qualify (a robot elsewhere could not drive there) and the nearest wins; ties go to the robot that
+     * has waited longest.
+     *
+     * @param target where the mission's first route begins, or {@code null} when it does not start with one
      */
-    public Optional<Robot> lockAvailable() {
+    public Optional<Robot> lockAvailable(Pose2D target) {
+        boolean located = target != null && !target.mapId().isEmpty();
         @SuppressWarnings("unchecked")
         List<Robot> free = entityManager.createNativeQuery("""
                         select * from robot r
-                        where r.lifecycle = 'ALIVE' and r.online and r.position_initialized and not r.on_task and not r.manual_mode and not r.switch_teleop
+                        where r.lifecycle = 'ALIVE' and r.online and r.position_initialized and not r.on_task
+                          and not r.manual_mode and not r.switch_teleop
                           and not exists (select 1 from mission m where m.robot = r.name and m.state in ('PENDING', 'RUNNING'))
-                        order by r.created_at, r.name limit 1 for update skip locked""", Robot.class)
+                          and (not ?1 or r.pose_map_id = ?2)
+                        order by case when ?1 then (r.pose_x - ?3) * (r.pose_x - ?3) + (r.pose_y - ?4) * (r.pose_y - ?4) else 0 end,
+                                 r.status_updated_at, r.name
+                        limit 1 for update skip locked""", Robot.class)
+                .setParameter(1, located)
+                .setParameter(2, located ? target.mapId() : "")
+                .setParameter(3, located ? target.x() : 0.0)
+                .setParameter(4, located ? target.y() : 0.0)
                 .getResultList();
         return free.stream().findFirst();
     }

@@ -154,6 +154,25 @@ class MissionPersistenceTest extends PostgresTest {
     }
 
     @Test
+    void theNearestIdleRobotOnTheMissionsMapIsChosen() {
+        inTransaction(em -> {
+            RobotRepository robots = new RobotRepository(em);
+            for (Object[] r : new Object[][] {{"near-far", 10.0, "floor-9"}, {"near-close", 2.0, "floor-9"}, {"near-other-map", 0.0, "floor-8"}}) {
+                Robot robot = Robot.register((String) r[0], null, null, T0);
+                robots.add(robot);
+                robot.report(new org.fleetdispatch.robot.RobotReport(T0, 50, false,
+                        new org.fleetdispatch.robot.Pose2D((Double) r[1], 0, 0, (String) r[2]), true, false, null, null, "RobotCompany", (String) r[0]));
+            }
+        });
+        java.util.Optional<String> chosen = fetch(em -> new RobotRepository(em)
+                .lockAvailable(new org.fleetdispatch.robot.Pose2D(1, 0, 0, "floor-9")).map(Robot::name));
+        assertThat(chosen).contains("near-close");
+        java.util.Optional<String> nowhere = fetch(em -> new RobotRepository(em)
+                .lockAvailable(new org.fleetdispatch.robot.Pose2D(1, 0, 0, "floor-0")).map(Robot::name));
+        assertThat(nowhere).isEmpty();
+    }
+
+    @Test
     void anIdleOnlineRobotIsAvailableForAssignment() {
         inTransaction(em -> {
             RobotRepository robots = new RobotRepository(em);
@@ -164,7 +183,7 @@ class MissionPersistenceTest extends PostgresTest {
             Robot offline = Robot.register("avail-0", null, null, T0.minusSeconds(5));
             robots.add(offline);
         });
-        java.util.Optional<String> chosen = fetch(em -> new RobotRepository(em).lockAvailable().map(Robot::name));
+        java.util.Optional<String> chosen = fetch(em -> new RobotRepository(em).lockAvailable(null).map(Robot::name));
         assertThat(chosen).contains("avail-1");
     }
 }

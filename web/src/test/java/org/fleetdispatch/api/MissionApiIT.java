@@ -233,7 +233,7 @@ class MissionApiIT {
         String robot = unique("online-robot");
         api.createRobot("{\"name\": \"" + robot + "\", \"heartbeat_timeout\": 3600}");
         // as another instance would have recorded the robot's VDA 5050 connection message
-        sql("update robot set online = true, last_seen = now() where name = ?", robot);
+        sql("update robot set online = true, position_initialized = true, last_seen = now() where name = ?", robot);
         return robot;
     }
 
