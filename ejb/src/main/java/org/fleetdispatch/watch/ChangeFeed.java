@@ -197,8 +197,11 @@ public class ChangeFeed {
     }
 
 
-    /** A local transaction changed this mission; until it completes, the mission's changes wait for it. */
-    synchronized void beginLocal(String name) {
+    /**
+     * A local transaction changed this mission; until it completes, the mission's changes wait for it.
+     * Public, like {@link #endLocal}: called through the singleton's proxy, which runs only business methods.
+     */
+    public synchronized void beginLocal(String name) {
         localInFlight.merge(name, 1, Integer::sum);
     }
 
@@ -207,7 +210,7 @@ public class ChangeFeed {
      * a rollback) joins the held ones, which are delivered in version order once no local transaction on
      * the mission is in flight any more.
      */
-    synchronized void endLocal(String name, Change<Mission> committed) {
+    public synchronized void endLocal(String name, Change<Mission> committed) {
         if (committed != null) {
             held.computeIfAbsent(name, n -> new ArrayList<>()).add(committed);
         }
