@@ -51,15 +51,33 @@ final class LauncherProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         int before = output().length();
         process = builder.start();
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500))
-                .failFast("the launcher exited", () -> assertThat(process.isAlive()).as(this::output).isTrue())
-                .until(() -> output().indexOf("Fleet Dispatch is ready.", before) >= 0);
+        try {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500))
+                    .failFast("the launcher exited", () -> assertThat(process.isAlive()).as(this::output).isTrue())
+                    .until(() -> output().indexOf("Fleet Dispatch is ready.", before) >= 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The launcher was not ready within " + STARTUP + ":\n" + output() + payaraLogTail(), e);
+        }
     }
 
     /** SIGTERM, then waits until everything it started is gone. */
     void stop() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped: " + output()).isTrue();
+    }
+
+    /** The end of Payara Micro's log, which the launcher writes beside its data. */
+    private String payaraLogTail() {
+        String data = environment.get("FLEETDISPATCH_DATA_DIR");
+        if (data == null) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(data, "payara-micro.log"), StandardCharsets.UTF_8);
+            return "\nPayara Micro's log ends:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     String output() {
