@@ -9,6 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +80,32 @@ public class RobotStateHandler {
         });
     }
 
-    /** Writes the statuses that arrived on the fast path since the last flush, in a transaction of its own. */
+    /**
+     * Writes the statuses that arrived on the fast path since the last flush, in a transaction of its own.
+     *
+     * <p>All robots are locked with one query that skips the ones another transaction holds: locking them
+     * one by one made every state message that needed a robot wait behind the whole flush (a quarter of
+     * the message workers' time at 200 robots). A skipped robot is being written by someone else, usually
+     * the slow path with a newer state; its report waits for the next flush unless a newer one arrives.
+     *
+     * @return how many statuses were written
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int flush() {
-        List<Map.Entry<String, RobotReport>> pending = feed.drainPending();
-        for (Map.Entry<String, RobotReport> p : pending) {
-            robots.lock(p.getKey()).ifPresent(robot -> robot.reportIfNewer(p.getValue()));
+        List<RobotFeed.Pending> pending = feed.drainPending();
+        Map<String, RobotFeed.Pending> byRobot = new HashMap<>();
+        for (RobotFeed.Pending p : pending) {
+            byRobot.put(p.robot(), p);
         }
-        return pending.size();
+        int written = 0;
+        for (Robot robot : robots.lockUnlessBusy(byRobot.keySet())) {
+            robot.reportIfNewer(byRobot.remove(robot.name()).report());
+            written++;
+        }
+        for (RobotFeed.Pending skipped : byRobot.values()) {
+            skipped.entry().restore(skipped.report());
+        }
+        return written;
     }
 
     /**
