@@ -247,6 +247,7 @@ public final class MissionBenchmark implements Callable<Integer> {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
         try (Simulator simulator = Simulator.start(config)) {
             Metrics m0 = api.metrics();
+            MissionLedger.DatabaseStats d0 = ledger.databaseStats();
             CpuUsage.Reading c0 = CpuUsage.read(own, trees);
             long published0 = published(simulator);
             long t0 = System.nanoTime();
@@ -275,14 +276,31 @@ public final class MissionBenchmark implements Callable<Integer> {
             long t1 = System.nanoTime();
             long published1 = published(simulator);
             CpuUsage.Reading c1 = CpuUsage.read(own, trees);
+            MissionLedger.DatabaseStats d1 = ledger.databaseStats();
             Metrics m1 = api.metrics();
             String load = CpuUsage.loadAverage();
             if (stateBytes != null) {
                 stateBytes[0] = encodedStateSize(simulator);
             }
-            return summarise(robots, expected, ledger.missions(prefix), Duration.ofNanos(t1 - t0), published1 - published0,
-                    m0, m1, c1.coresSince(c0), c1.machineBusySince(c0), load, timedOut);
+            List<MissionLedger.Row> rows = ledger.missions(prefix);
+            if (keep || jfr) {
+                writeTimeline(server.dataDirectory().resolve("missions-" + prefix.replace("-", "") + ".csv"), rows);
+            }
+            return summarise(robots, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
+                    m0, m1, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut);
         }
+    }
+
+    /** Every mission of a phase, for looking into what the figures summarise. */
+    private static void writeTimeline(Path file, List<MissionLedger.Row> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("name,robot,state,start,end,seconds");
+        for (MissionLedger.Row r : rows) {
+            lines.add(String.join(",", r.name(), r.robot(), r.state().name(), String.valueOf(r.start()), String.valueOf(r.end()),
+                    r.start() == null || r.end() == null ? ""
+                            : String.format(Locale.ROOT, "%.3f", Duration.between(r.start(), r.end()).toNanos() / 1e9)));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     private String mission(String robot, int index) {
@@ -309,7 +327,7 @@ public final class MissionBenchmark implements Callable<Integer> {
 
     private static Phase summarise(int robots, int expected, List<MissionLedger.Row> rows, Duration elapsed,
                                    long published, Metrics m0, Metrics m1, Map<String, Double> cores, double busy,
-                                   String load, boolean timedOut) {
+                                   MissionLedger.DatabaseStats database, String load, boolean timedOut) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
         Instant last = null;
@@ -347,7 +365,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                latency, cores, busy, load, timedOut);
+                latency, cores, busy, database, load, timedOut);
     }
 
     /**
@@ -387,6 +405,11 @@ public final class MissionBenchmark implements Callable<Integer> {
                         + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
                 l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(), l.p99Millis(),
                 l.meanMillis(), l.maxMillis());
+        MissionLedger.DatabaseStats db = run.database();
+        double secs = seconds(run.elapsed());
+        out.printf(Locale.ROOT, "  PostgreSQL: %.0f commits/s, %.0f WAL flushes/s, %.0f kB WAL/s; per completed mission %.1f commits,"
+                        + " %.1f WAL flushes%n", db.commits() / secs, db.walSyncs() / secs, db.walBytes() / 1024.0 / secs,
+                (double) db.commits() / Math.max(1, run.completed()), (double) db.walSyncs() / Math.max(1, run.completed()));
         StringBuilder cpu = new StringBuilder();
         run.cores().forEach((k, v) -> cpu.append(String.format(Locale.ROOT, "%s %.2f, ", k, v)));
         out.printf(Locale.ROOT, "  CPU during the run (cores): %smachine %.0f %% busy; load average at the end %s%n", cpu,

@@ -66,6 +66,31 @@ final class MissionLedger implements AutoCloseable {
         return missions;
     }
 
+    /** PostgreSQL's own counters: commits and rollbacks of the application's database, WAL flushes of the cluster. */
+    record DatabaseStats(long commits, long rollbacks, long walSyncs, long walBytes) {
+        DatabaseStats minus(DatabaseStats earlier) {
+            return new DatabaseStats(commits - earlier.commits, rollbacks - earlier.rollbacks, walSyncs - earlier.walSyncs,
+                    walBytes - earlier.walBytes);
+        }
+    }
+
+    /**
+     * The counters now. PostgreSQL's statistics are per backend and published when a transaction ends, so a
+     * reading lags by at most a fraction of a second; {@code pg_stat_clear_snapshot()} makes this connection
+     * see the newest ones.
+     */
+    DatabaseStats databaseStats() throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("select pg_stat_clear_snapshot()");
+            try (ResultSet rows = statement.executeQuery("""
+                    select d.xact_commit, d.xact_rollback, w.wal_sync, w.wal_bytes
+                    from pg_stat_database d, pg_stat_wal w where d.datname = current_database()""")) {
+                rows.next();
+                return new DatabaseStats(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
+            }
+        }
+    }
+
     /** Creates a database beside the application's, e.g. for pgbench's tables. */
     void createDatabase(String name) throws SQLException {
         connection.setReadOnly(false);

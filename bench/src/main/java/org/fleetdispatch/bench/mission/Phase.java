@@ -20,12 +20,13 @@ import org.HdrHistogram.Histogram;
  * @param latency           the dispatcher's latency timer as read at the end, or null when not read
  * @param cores             CPU cores used on average during {@code elapsed}, per process
  * @param machineBusy       fraction of all cores busy during {@code elapsed}
+ * @param database          PostgreSQL's commits and WAL flushes during {@code elapsed}
  * @param loadAverage       1/5/15-minute load averages at the end
  * @param timedOut          whether the deadline passed before every mission ended
  */
 record Phase(int robots, int missions, int completed, int failed, Duration window, Histogram durations,
              Duration elapsed, long statesOffered, long statesProcessed, Latency latency, Map<String, Double> cores,
-             double machineBusy, String loadAverage, boolean timedOut) {
+             double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut) {
 
     /**
      * The {@code fleetdispatch_dispatch_latency} timer: exact count and mean of the samples taken during
