@@ -35,10 +35,11 @@ import picocli.CommandLine.Option;
  * Issue 5's benchmark: for each fleet size, the product as {@code ./fleetdispatch run} starts it, N simulated
  * robots each with a queue of short two-waypoint missions, and the figures the issue asks for.
  *
- * <p>Each case runs on a fresh server: a warm-up (up to 20 robots, one mission each, so that the latency
- * timer stays empty), the measured run (N robots), a single robot with the same queue (the ideal: N robots
- * can at best complete N missions in the time one robot takes for one), then the broker's raw rate and
- * pgbench on the same broker and PostgreSQL, measured last so that neither disturbs the runs (ADR 0092).
+ * <p>Each case runs on a fresh server: a warm-up (up to 50 robots, one mission at a time for a minute, so that
+ * the JIT compiler is mostly done and the latency timer stays empty), the measured run (N robots), a single
+ * robot with the same queue (the ideal: N robots can at best complete N missions in the time one robot takes
+ * for one), then the broker's raw rate and pgbench on the same broker and PostgreSQL, measured last so that
+ * neither disturbs the runs (ADR 0092).
  */
 @Command(name = "mission-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs Fleet Dispatch (./fleetdispatch run) with N simulated VDA 5050 robots per case and prints",
@@ -56,7 +57,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             Targets (issue 5): near-ideal missions/s at 200 robots x 10 Hz; >= 3,600 state messages/s with missions
             running; p99 <= 10 ms for the dispatcher's own latency.""";
 
-    private static final int WARM_UP_ROBOTS = 20;
+    private static final int WARM_UP_ROBOTS = 50;
     private static final int BROKER_PUBLISHERS = 4;
     private static final int PGBENCH_SCALE = 10;
     private static final int PGBENCH_CLIENTS = 8;
@@ -79,6 +80,10 @@ public final class MissionBenchmark implements Callable<Integer> {
     @Option(names = "--deadline", defaultValue = "300",
             description = "Seconds a phase may take before its figures are printed as they are (default: ${DEFAULT-VALUE}).")
     int deadlineSeconds;
+
+    @Option(names = "--warm-up", defaultValue = "60",
+            description = "Seconds of warm-up on each fresh server before the run (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
 
     @Option(names = "--root", description = "The checkout with ./fleetdispatch (default: the one this jar was built in).")
     Path root;
@@ -191,13 +196,10 @@ public final class MissionBenchmark implements Callable<Integer> {
                             .findFirst().orElse("?"));
 
             int[] stateBytes = new int[1];
-            Phase warm = phase("warm-up", server, api, ledger, "w" + c.robots() + "-", Math.min(c.robots(), WARM_UP_ROBOTS), 1,
-                    c.statePeriod(), stateBytes);
-            out.printf(Locale.ROOT, "  warm-up: %d robots, %d/%d missions completed%n", warm.robots(), warm.completed(),
-                    warm.missions());
+            warmUp(server, api, ledger, "w" + c.robots() + "-", Math.min(c.robots(), WARM_UP_ROBOTS), c.statePeriod(), stateBytes);
 
-            run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod(), null);
-            solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod(), null);
+            run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod());
+            solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod());
 
             broker = BrokerRate.measure(server.mqttUri(), BROKER_PUBLISHERS, Math.max(stateBytes[0], 100),
                     Duration.ofSeconds(1), Duration.ofSeconds(brokerSeconds));
@@ -210,15 +212,46 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Registers {@code robots} robots, queues {@code missions} missions for each, starts the simulated robots and
-     * waits until every mission ended or the deadline passed.
-     *
-     * @param stateBytes when not null, receives the size of an encoded state message of one of the robots
+     * Runs {@code robots} robots through one mission at a time, round after round, until {@code --warm-up} seconds
+     * passed: the server's JIT compiler still took a third of Payara Micro's CPU a minute after boot in a trial, and a
+     * production server is long past that. Each round's missions are submitted to idle robots, so they start from the
+     * submission and not from a robot's state, and the dispatch latency timer stays empty for the measured run.
      */
-    private Phase phase(String name, LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
-                        int missions, Duration statePeriod, int[] stateBytes)
-            throws IOException, InterruptedException, SQLException {
-        SimulatorConfig config = SimulatorConfig.builder()
+    private void warmUp(LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
+                        Duration statePeriod, int[] stateBytes) throws IOException, InterruptedException, SQLException {
+        SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < robots; i++) {
+            names.add(config.serialNumber(i));
+        }
+        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        int rounds = 0;
+        int completed = 0;
+        try (Simulator simulator = Simulator.start(config)) {
+            do {
+                int round = rounds++;
+                api.createAll("mission", names.stream().map(n -> mission(n, round)).toList(), 8);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+                int ended;
+                do {
+                    Thread.sleep(200);
+                    Map<MissionLedger.State, Integer> counts = ledger.countByState(prefix);
+                    completed = counts.get(MissionLedger.State.COMPLETED);
+                    ended = completed + counts.get(MissionLedger.State.FAILED) + counts.get(MissionLedger.State.CANCELED);
+                } while (ended < robots * rounds && System.nanoTime() < deadline);
+            } while (System.nanoTime() < end);
+            if (stateBytes != null) {
+                stateBytes[0] = encodedStateSize(simulator);
+            }
+        }
+        out.printf(Locale.ROOT, "  warm-up: %d robots, %d rounds of one mission each, %d of %d completed, %.0f s%n", robots,
+                rounds, completed, robots * rounds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private SimulatorConfig simulatorConfig(LaunchedServer server, String prefix, int robots, Duration statePeriod) {
+        return SimulatorConfig.builder()
                 .brokerUri(server.mqttUri())
                 .robots(robots)
                 .serialPrefix(prefix)
@@ -227,6 +260,15 @@ public final class MissionBenchmark implements Callable<Integer> {
                 .statePeriod(statePeriod)
                 .connectTimeout(Duration.ofMinutes(3))
                 .build();
+    }
+
+    /**
+     * Registers {@code robots} robots, queues {@code missions} missions for each, starts the simulated robots and
+     * waits until every mission ended or the deadline passed.
+     */
+    private Phase phase(String name, LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
+                        int missions, Duration statePeriod) throws IOException, InterruptedException, SQLException {
+        SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < robots; i++) {
             names.add(config.serialNumber(i));
@@ -254,6 +296,8 @@ public final class MissionBenchmark implements Callable<Integer> {
             int expected = robots * missions;
             boolean timedOut = false;
             long nextReport = t0 + TimeUnit.SECONDS.toNanos(10);
+            long nextAge = t0 + AGE_INTERVAL_NANOS;
+            StateAge age = new StateAge(m0);
             Map<MissionLedger.State, Integer> counts;
             while (true) {
                 counts = ledger.countByState(prefix);
@@ -267,8 +311,13 @@ public final class MissionBenchmark implements Callable<Integer> {
                     timedOut = true;
                     break;
                 }
+                if (now > nextAge) {
+                    age.sample(api.metrics());
+                    nextAge = now + AGE_INTERVAL_NANOS;
+                }
                 if (now > nextReport) {
-                    out.printf(Locale.ROOT, "    %s, %.0f s: %s%n", name, (now - t0) / 1e9, counts);
+                    out.printf(Locale.ROOT, "    %s, %.0f s: %s, state age %.0f ms%n", name, (now - t0) / 1e9, counts,
+                            age.lastMillis());
                     nextReport = now + TimeUnit.SECONDS.toNanos(10);
                 }
                 Thread.sleep(200);
@@ -278,16 +327,14 @@ public final class MissionBenchmark implements Callable<Integer> {
             CpuUsage.Reading c1 = CpuUsage.read(own, trees);
             MissionLedger.DatabaseStats d1 = ledger.databaseStats();
             Metrics m1 = api.metrics();
+            age.sample(m1);
             String load = CpuUsage.loadAverage();
-            if (stateBytes != null) {
-                stateBytes[0] = encodedStateSize(simulator);
-            }
             List<MissionLedger.Row> rows = ledger.missions(prefix);
             if (keep || jfr) {
                 writeTimeline(server.dataDirectory().resolve("missions-" + prefix.replace("-", "") + ".csv"), rows);
             }
             return summarise(robots, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
-                    m0, m1, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut);
+                    m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut);
         }
     }
 
@@ -301,6 +348,50 @@ public final class MissionBenchmark implements Callable<Integer> {
                             : String.format(Locale.ROOT, "%.3f", Duration.between(r.start(), r.end()).toNanos() / 1e9)));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static final long AGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * The mean age of the state messages the server took up in each interval between two readings of the
+     * {@code fleetdispatch_state_age} timer (differences of its count and sum, so exact, unlike its quantiles):
+     * how far behind the robots the server was, and when.
+     */
+    static final class StateAge {
+        private static final String TIMER = "fleetdispatch_state_age";
+        private double count;
+        private double sum;
+        private double lastMillis;
+        private double worstMillis;
+
+        StateAge(Metrics start) {
+            count = start.valueOrZero(TIMER + "_count");
+            sum = start.valueOrZero(TIMER + "_sum");
+        }
+
+        void sample(Metrics now) {
+            double c = now.valueOrZero(TIMER + "_count");
+            double s = now.valueOrZero(TIMER + "_sum");
+            if (c > count) {
+                lastMillis = (s - sum) / (c - count) * 1000;
+                worstMillis = Math.max(worstMillis, lastMillis);
+            }
+            count = c;
+            sum = s;
+        }
+
+        double lastMillis() {
+            return lastMillis;
+        }
+
+        double worstMillis() {
+            return worstMillis;
+        }
+
+        static double overallMillis(Metrics start, Metrics end) {
+            double c = end.valueOrZero(TIMER + "_count") - start.valueOrZero(TIMER + "_count");
+            return c <= 0 ? Double.NaN : (end.valueOrZero(TIMER + "_sum") - start.valueOrZero(TIMER + "_sum")) / c * 1000;
+        }
     }
 
     private String mission(String robot, int index) {
@@ -326,7 +417,7 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     private static Phase summarise(int robots, int expected, List<MissionLedger.Row> rows, Duration elapsed,
-                                   long published, Metrics m0, Metrics m1, Map<String, Double> cores, double busy,
+                                   long published, Metrics m0, Metrics m1, StateAge age, Map<String, Double> cores, double busy,
                                    MissionLedger.DatabaseStats database, String load, boolean timedOut) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
@@ -365,7 +456,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                latency, cores, busy, database, load, timedOut);
+                latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
     }
 
     /**
@@ -398,8 +489,10 @@ public final class MissionBenchmark implements Callable<Integer> {
                 run.durations().getValueAtPercentile(99) / 1000.0, run.durations().getMaxValue() / 1000.0,
                 solo == null ? "" : String.format(Locale.ROOT, " (alone: p50 %.0f ms)",
                         solo.durations().getValueAtPercentile(50) / 1000.0));
-        out.printf(Locale.ROOT, "  state messages: %.0f/s processed by the server, %.0f/s published by the robots (%.0f s)%n",
-                run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()));
+        out.printf(Locale.ROOT, "  state messages: %.0f/s processed by the server, %.0f/s published by the robots (%.0f s);"
+                        + " age when taken up (robot timestamp to server): mean %.0f ms, worst 2-s mean %.0f ms%n",
+                run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()), run.stateAgeMillis(),
+                run.worstStateAgeMillis());
         Phase.Latency l = run.latency();
         out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
                         + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
@@ -428,18 +521,20 @@ public final class MissionBenchmark implements Callable<Integer> {
     private void summary(List<Result> results) {
         out.println();
         out.println("== Summary ==");
-        out.println("robots  period  missions/s  ideal   of ideal  states/s processed (offered)  dispatch p50 / p99 ms"
-                + "  broker msg/s  pgbench TPS  load avg before / after");
+        out.println("robots  period  missions/s  ideal   of ideal  states/s processed (offered)  state age mean / worst s"
+                + "  dispatch p50 / p99 ms  broker msg/s  pgbench TPS  load avg before / after");
         for (Result r : results) {
             if (r.run() == null) {
                 out.printf(Locale.ROOT, "%6d  %5ss  failed: %s%n", r.c().robots(), periodLabel(r.c().statePeriod()), r.failure());
                 continue;
             }
             Phase run = r.run();
-            out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %7.2f / %-7.2f  %12s  %11s  %s / %s%n",
+            out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %9.2f / %-9.2f  %9.2f / %-9.2f  %12s  %11s"
+                            + "  %s / %s%n",
                     r.c().robots(), periodLabel(r.c().statePeriod()), run.missionsPerSecond(), r.ideal(),
                     100 * run.missionsPerSecond() / r.ideal(), run.statesProcessedPerSecond(), run.statesOfferedPerSecond(),
-                    run.timedOut() ? " DEADLINE" : "", run.latency().p50Millis(), run.latency().p99Millis(),
+                    run.timedOut() ? " DEADLINE" : "", run.stateAgeMillis() / 1000, run.worstStateAgeMillis() / 1000,
+                    run.latency().p50Millis(), run.latency().p99Millis(),
                     r.broker() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.broker().receivedPerSecond()),
                     r.pgbench() == null ? "-" : r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f", t)).orElse("n/a"),
                     r.loadBefore(), run.loadAverage());

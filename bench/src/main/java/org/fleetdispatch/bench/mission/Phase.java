@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param statesOffered     state messages the robots published during {@code elapsed}
  * @param statesProcessed   state messages the server counted as processed during {@code elapsed}
  * @param latency           the dispatcher's latency timer as read at the end, or null when not read
+ * @param stateAgeMillis    mean age of the state messages the server took up during {@code elapsed}
+ * @param worstStateAgeMillis the highest such mean over a 2-second interval
  * @param cores             CPU cores used on average during {@code elapsed}, per process
  * @param machineBusy       fraction of all cores busy during {@code elapsed}
  * @param database          PostgreSQL's commits and WAL flushes during {@code elapsed}
@@ -25,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * @param timedOut          whether the deadline passed before every mission ended
  */
 record Phase(int robots, int missions, int completed, int failed, Duration window, Histogram durations,
-             Duration elapsed, long statesOffered, long statesProcessed, Latency latency, Map<String, Double> cores,
+             Duration elapsed, long statesOffered, long statesProcessed, Latency latency, double stateAgeMillis,
+             double worstStateAgeMillis, Map<String, Double> cores,
              double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut) {
 
     /**
