@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,7 +61,7 @@ public class DispatcherTimers {
             return; // the previous pass is still running
         }
         try {
-            states.flush();
+            flushStatuses();
             sweeps.expireOverdue();
             sweeps.heartbeats();
             startEverythingPossible();
@@ -100,6 +101,17 @@ public class DispatcherTimers {
                 LOG.log(Level.FINE, "Immediate start failed; the next sweep retries", e);
             }
         });
+    }
+
+    private void flushStatuses() {
+        for (List<RobotFeed.Pending> batch : states.pendingBatches()) {
+            try {
+                states.flush(batch);
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.entry().restore(p.report()));
+                LOG.log(Level.FINE, "Status flush of a batch failed; the next flush retries it", e);
+            }
+        }
     }
 
     private void startEverythingPossible() {

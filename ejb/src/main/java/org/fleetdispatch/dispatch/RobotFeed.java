@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.fleetdispatch.robot.RobotReport;
 
@@ -31,7 +32,7 @@ public class RobotFeed {
         private final String name;
         private final Instant known;
         private volatile String settledDigest;
-        private volatile RobotReport pending;
+        private final AtomicReference<RobotReport> pending = new AtomicReference<>();
 
         Entry(String name, Instant known) {
             this.name = name;
@@ -50,7 +51,7 @@ public class RobotFeed {
          */
         public boolean offer(String digest, RobotReport report) {
             if (digest.equals(settledDigest)) {
-                pending = report;
+                pending.set(report);
                 return true;
             }
             return false;
@@ -67,9 +68,19 @@ public class RobotFeed {
         }
 
         RobotReport takePending() {
-            RobotReport report = pending;
-            pending = null;
-            return report;
+            return pending.getAndSet(null);
+        }
+
+        /** A report the flush could not write this time: kept for the next one unless a newer one came. */
+        public void restore(RobotReport report) {
+            pending.compareAndSet(null, report);
+        }
+    }
+
+    /** A report waiting for the flush, and the entry to give it back to if it cannot be written now. */
+    public record Pending(Entry entry, RobotReport report) {
+        public String robot() {
+            return entry.name();
         }
     }
 
@@ -99,14 +110,14 @@ public class RobotFeed {
         entries.values().stream().filter(e -> robotName.equals(e.name)).forEach(Entry::unsettle);
     }
 
-    /** The reports that arrived on the fast path since the last flush, by robot name. */
-    public List<Map.Entry<String, RobotReport>> drainPending() {
-        List<Map.Entry<String, RobotReport>> drained = new ArrayList<>();
+    /** The reports that arrived on the fast path since the last flush. */
+    public List<Pending> drainPending() {
+        List<Pending> drained = new ArrayList<>();
         for (Entry entry : entries.values()) {
             if (entry.name != null) {
                 RobotReport report = entry.takePending();
                 if (report != null) {
-                    drained.add(Map.entry(entry.name, report));
+                    drained.add(new Pending(entry, report));
                 }
             }
         }

@@ -9,9 +9,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fleetdispatch.persistence.Durability;
 import org.fleetdispatch.robot.Pose2D;
 import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotReport;
@@ -31,6 +34,8 @@ import org.fleetdispatch.vda5050.State;
 @Stateless
 public class RobotStateHandler {
 
+    static final int FLUSH_BATCH = 25;
+
     @Inject
     private RobotFeed feed;
 
@@ -39,6 +44,9 @@ public class RobotStateHandler {
 
     @Inject
     private Dispatcher dispatcher;
+
+    @Inject
+    private Durability durability;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -79,14 +87,50 @@ public class RobotStateHandler {
         });
     }
 
-    /** Writes the statuses that arrived on the fast path since the last flush, in a transaction of its own. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int flush() {
-        List<Map.Entry<String, RobotReport>> pending = feed.drainPending();
-        for (Map.Entry<String, RobotReport> p : pending) {
-            robots.lock(p.getKey()).ifPresent(robot -> robot.reportIfNewer(p.getValue()));
+    /**
+     * The statuses that arrived on the fast path since the last flush, in batches of {@value #FLUSH_BATCH}
+     * robots for {@link #flush(List)}: a batch keeps its robots locked until it commits, and a state message
+     * that needs one of them waits that long.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<List<RobotFeed.Pending>> pendingBatches() {
+        List<RobotFeed.Pending> pending = feed.drainPending();
+        List<List<RobotFeed.Pending>> batches = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i += FLUSH_BATCH) {
+            batches.add(List.copyOf(pending.subList(i, Math.min(pending.size(), i + FLUSH_BATCH))));
         }
-        return pending.size();
+        return batches;
+    }
+
+    /**
+     * Writes one batch of fast-path statuses, in a transaction of its own.
+     *
+     * <p>The robots are locked with one query that skips the ones another transaction holds; a skipped robot
+     * is being written elsewhere (usually by the slow path, with a newer state) and its report waits for the
+     * next flush unless a newer one arrives. The commit does not wait for the disk: the next flush writes
+     * newer statuses anyway, and waiting would keep the batch's robots locked through a WAL flush.
+     *
+     * @return how many statuses were written
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int flush(List<RobotFeed.Pending> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        durability.relaxForThisTransaction();
+        Map<String, RobotFeed.Pending> byRobot = new HashMap<>();
+        for (RobotFeed.Pending p : batch) {
+            byRobot.put(p.robot(), p);
+        }
+        int written = 0;
+        for (Robot robot : robots.lockUnlessBusy(byRobot.keySet())) {
+            robot.reportIfNewer(byRobot.remove(robot.name()).report());
+            written++;
+        }
+        for (RobotFeed.Pending skipped : byRobot.values()) {
+            skipped.entry().restore(skipped.report());
+        }
+        return written;
     }
 
     /**

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * Robots in PostgreSQL. Joins the caller's transaction; callers (the EJB services) own the
@@ -35,6 +38,28 @@ public class RobotRepository {
     /** The robot, locked until the transaction ends. */
     public Optional<Robot> lock(String name) {
         return Optional.ofNullable(entityManager.find(Robot.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * Those of the named robots that no other transaction holds right now, locked, in name order; the
+     * others are skipped rather than waited for. One round trip for a whole batch.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Robot> lockUnlessBusy(Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner placeholders = new StringJoiner(", ");
+        for (int i = 1; i <= names.size(); i++) {
+            placeholders.add("?" + i);
+        }
+        Query query = entityManager.createNativeQuery("select * from robot where name in (" + placeholders
+                + ") order by name for update skip locked", Robot.class);
+        int i = 1;
+        for (String name : names) {
+            query.setParameter(i++, name);
+        }
+        return query.getResultList();
     }
 
     /** The robot that publishes on {@code .../<manufacturer>/<serialNumber>/...}, if we manage it. */

@@ -1,0 +1,592 @@
+package org.fleetdispatch.bench.mission;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.fleetdispatch.simulator.SimulatedRobot;
+import org.fleetdispatch.simulator.Simulator;
+import org.fleetdispatch.simulator.SimulatorConfig;
+import org.fleetdispatch.vda5050.State;
+import org.fleetdispatch.vda5050.Vda5050Codec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue 5's benchmark: for each fleet size, the product as {@code ./fleetdispatch run} starts it, N simulated
+ * robots each with a queue of short two-waypoint missions, and the figures the issue asks for.
+ *
+ * <p>Each case runs on a fresh server: a warm-up (up to 50 robots, one mission at a time for a minute, so that
+ * the JIT compiler is mostly done and the latency timer stays empty), the measured run (N robots), a single
+ * robot with the same queue (the ideal: N robots can at best complete N missions in the time one robot takes
+ * for one), then the broker's raw rate and pgbench on the same broker and PostgreSQL, measured last so that
+ * neither disturbs the runs (ADR 0092).
+ */
+@Command(name = "mission-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs Fleet Dispatch (./fleetdispatch run) with N simulated VDA 5050 robots per case and prints",
+                "missions/s against the ideal, state messages/s, the dispatcher's latency, the broker's raw rate and",
+                "pgbench TPS. Build first: ./fleetdispatch build"})
+public final class MissionBenchmark implements Callable<Integer> {
+
+    /** IMD on the same 2-core machine and workload, as issue 5 reports it. */
+    private static final String IMD_REFERENCE = """
+            Isaac Mission Dispatch, same machine and workload (issue 5): 12 missions/s at 10 robots, 22 at 20, 4 at 30,
+            none completed at 100-200 robots; saturates at about 360 state messages/s (one blocking database round trip
+            per state message).""";
+
+    private static final String TARGETS = """
+            Targets (issue 5): near-ideal missions/s at 200 robots x 10 Hz; >= 3,600 state messages/s with missions
+            running; p99 <= 10 ms for the dispatcher's own latency.""";
+
+    private static final int WARM_UP_ROBOTS = 50;
+    private static final int BROKER_PUBLISHERS = 4;
+    private static final int PGBENCH_SCALE = 10;
+    private static final int PGBENCH_CLIENTS = 8;
+
+    @Option(names = "--robots", split = ",", defaultValue = "10,50,200,1000", paramLabel = "N[@PERIOD]",
+            description = {"Fleet sizes, each optionally with its state period in seconds (default: 0.1 s, 1 s from",
+                    "1000 robots, as issue 5 sets). Default: ${DEFAULT-VALUE}. Example: 10,200,400@0.1,1000@1"})
+    List<String> cases;
+
+    @Option(names = "--missions", defaultValue = "5", description = "Missions queued per robot (default: ${DEFAULT-VALUE}).")
+    int missionsPerRobot;
+
+    @Option(names = "--leg", defaultValue = "0.5",
+            description = "Metres from the robot to the first waypoint and on to the second (default: ${DEFAULT-VALUE}).")
+    double leg;
+
+    @Option(names = "--speed", defaultValue = "1.0", description = "Robot speed in m/s (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--deadline", defaultValue = "300",
+            description = "Seconds a phase may take before its figures are printed as they are (default: ${DEFAULT-VALUE}).")
+    int deadlineSeconds;
+
+    @Option(names = "--warm-up", defaultValue = "60",
+            description = "Seconds of warm-up on each fresh server before the run (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
+    @Option(names = "--root", description = "The checkout with ./fleetdispatch (default: the one this jar was built in).")
+    Path root;
+
+    @Option(names = "--work", description = "Where the servers' data directories go (default: a new temporary directory).")
+    Path work;
+
+    @Option(names = "--keep", description = "Keep the data directories (logs, database, JFR) after the run.")
+    boolean keep;
+
+    @Option(names = "--server-java-opts", defaultValue = "",
+            description = "FLEETDISPATCH_JAVA_OPTS for Payara Micro, e.g. -Xmx1g.")
+    String serverJavaOptions;
+
+    @Option(names = "--jfr", description = "Record a JFR profile of Payara Micro per case (<data>/payara.jfr; implies --keep).")
+    boolean jfr;
+
+    @Option(names = "--broker-seconds", defaultValue = "5", description = "Length of the broker measurement (default: ${DEFAULT-VALUE}).")
+    int brokerSeconds;
+
+    @Option(names = "--pgbench", description = "The pgbench binary (default: PATH, then /usr/lib/postgresql/*/bin).")
+    String pgbenchBinary;
+
+    @Option(names = "--pgbench-seconds", defaultValue = "10", description = "Length of the pgbench run (default: ${DEFAULT-VALUE}).")
+    int pgbenchSeconds;
+
+    private final PrintStream out = System.out;
+    private Pgbench pgbench;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MissionBenchmark()).execute(args));
+    }
+
+    /** One fleet size and state period. */
+    record Case(int robots, Duration statePeriod) {
+        static Case parse(String text) {
+            String[] parts = text.trim().split("@");
+            int n = Integer.parseInt(parts[0].trim());
+            if (n < 1) {
+                throw new IllegalArgumentException("a case needs at least one robot: " + text);
+            }
+            double period = parts.length > 1 ? Double.parseDouble(parts[1].trim()) : n >= 1000 ? 1.0 : 0.1;
+            return new Case(n, Duration.ofNanos(Math.round(period * 1e9)));
+        }
+
+        String label() {
+            return robots + " robots, state every " + periodLabel(statePeriod) + " s";
+        }
+    }
+
+    /** Everything printed for one case. */
+    record Result(Case c, Phase run, Phase solo, BrokerRate.Result broker, Pgbench.Result pgbench, String loadBefore,
+                  String failure) {
+
+        double ideal() {
+            return solo == null || solo.completed() == 0 ? Double.NaN : c.robots() / solo.secondsPerMission();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Case> parsed = cases.stream().map(Case::parse).toList();
+        Path checkout = root != null ? root.toAbsolutePath().normalize() : defaultRoot();
+        boolean keepData = keep || jfr;
+        Path workDirectory = work != null ? Files.createDirectories(work.toAbsolutePath())
+                : Files.createTempDirectory("fleetdispatch-bench-");
+        pgbench = new Pgbench(pgbenchBinary);
+
+        out.println("Fleet Dispatch mission benchmark, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .substring(0, 19));
+        out.printf(Locale.ROOT, "  checkout %s (%s), %d cores, Java %s%n", checkout, gitDescribe(checkout),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "  workload: per robot a queue of %d missions, each one route of two waypoints %.2f m apart"
+                + " in a straight line (first one %.2f m ahead), robots at %.1f m/s%n", missionsPerRobot, leg, leg, speed);
+        out.println("  pgbench: " + pgbench.binary().map(Path::toString).orElse("not available"));
+        out.println("  data under " + workDirectory + (keepData ? " (kept)" : " (deleted at the end)"));
+
+        List<Result> results = new ArrayList<>();
+        for (Case c : parsed) {
+            Result r = runCase(c, checkout, workDirectory.resolve("n" + c.robots() + "-" + periodLabel(c.statePeriod()) + "s"));
+            results.add(r);
+            print(r);
+        }
+        summary(results);
+        if (!keepData) {
+            deleteRecursively(workDirectory);
+        }
+        return results.stream().anyMatch(r -> r.failure() != null) ? 1 : 0;
+    }
+
+    private Result runCase(Case c, Path checkout, Path data) throws InterruptedException {
+        out.println();
+        out.println("== " + c.label() + " ==");
+        String loadBefore = CpuUsage.loadAverage();
+        out.println("  load average before start: " + loadBefore);
+        String javaOptions = serverJavaOptions;
+        if (jfr) {
+            javaOptions = (javaOptions + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + data.resolve("payara.jfr")).trim();
+        }
+        Phase run = null;
+        Phase solo = null;
+        BrokerRate.Result broker = null;
+        Pgbench.Result pg = null;
+        try (LaunchedServer server = LaunchedServer.start(checkout, data, javaOptions, Duration.ofMinutes(5));
+             MissionLedger ledger = new MissionLedger(server.jdbcUrl())) {
+            FleetClient api = new FleetClient(server.baseUri());
+            out.printf("  server up: %s, broker %s, PostgreSQL port %d, Payara Micro pid %s%n", server.baseUri(),
+                    server.mqttUri(), server.databasePort(), server.payaraPid().stream().mapToObj(Long::toString)
+                            .findFirst().orElse("?"));
+
+            int[] stateBytes = new int[1];
+            warmUp(server, api, ledger, "w" + c.robots() + "-", Math.min(c.robots(), WARM_UP_ROBOTS), c.statePeriod(), stateBytes);
+
+            run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod());
+            solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod());
+
+            broker = BrokerRate.measure(server.mqttUri(), BROKER_PUBLISHERS, Math.max(stateBytes[0], 100),
+                    Duration.ofSeconds(1), Duration.ofSeconds(brokerSeconds));
+            pg = pgbench.run(ledger, server.databasePort(), PGBENCH_SCALE, PGBENCH_CLIENTS, pgbenchSeconds);
+            return new Result(c, run, solo, broker, pg, loadBefore, null);
+        } catch (IOException | SQLException | RuntimeException | org.eclipse.paho.mqttv5.common.MqttException e) {
+            out.println("  FAILED: " + e);
+            return new Result(c, run, solo, broker, pg, loadBefore, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Runs {@code robots} robots through one mission at a time, round after round, until {@code --warm-up} seconds
+     * passed: the server's JIT compiler still took a third of Payara Micro's CPU a minute after boot in a trial, and a
+     * production server is long past that. Each round's missions are submitted to idle robots, so they start from the
+     * submission and not from a robot's state, and the dispatch latency timer stays empty for the measured run.
+     */
+    private void warmUp(LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
+                        Duration statePeriod, int[] stateBytes) throws IOException, InterruptedException, SQLException {
+        SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < robots; i++) {
+            names.add(config.serialNumber(i));
+        }
+        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        int rounds = 0;
+        int completed = 0;
+        try (Simulator simulator = Simulator.start(config)) {
+            do {
+                int round = rounds++;
+                api.createAll("mission", names.stream().map(n -> mission(n, round)).toList(), 8);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+                int ended;
+                do {
+                    Thread.sleep(200);
+                    Map<MissionLedger.State, Integer> counts = ledger.countByState(prefix);
+                    completed = counts.get(MissionLedger.State.COMPLETED);
+                    ended = completed + counts.get(MissionLedger.State.FAILED) + counts.get(MissionLedger.State.CANCELED);
+                } while (ended < robots * rounds && System.nanoTime() < deadline);
+            } while (System.nanoTime() < end);
+            if (stateBytes != null) {
+                stateBytes[0] = encodedStateSize(simulator);
+            }
+        }
+        out.printf(Locale.ROOT, "  warm-up: %d robots, %d rounds of one mission each, %d of %d completed, %.0f s%n", robots,
+                rounds, completed, robots * rounds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private SimulatorConfig simulatorConfig(LaunchedServer server, String prefix, int robots, Duration statePeriod) {
+        return SimulatorConfig.builder()
+                .brokerUri(server.mqttUri())
+                .robots(robots)
+                .serialPrefix(prefix)
+                .speed(speed)
+                .angularSpeed(2.0)
+                .statePeriod(statePeriod)
+                .connectTimeout(Duration.ofMinutes(3))
+                .build();
+    }
+
+    /**
+     * Registers {@code robots} robots, queues {@code missions} missions for each, starts the simulated robots and
+     * waits until every mission ended or the deadline passed.
+     */
+    private Phase phase(String name, LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
+                        int missions, Duration statePeriod) throws IOException, InterruptedException, SQLException {
+        SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < robots; i++) {
+            names.add(config.serialNumber(i));
+        }
+        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+        // Round by round, so that each robot's queue is in order: mission m goes from x = 2m·leg to (2m+2)·leg.
+        for (int m = 0; m < missions; m++) {
+            int index = m;
+            api.createAll("mission", names.stream().map(n -> mission(n, index)).toList(), 8);
+        }
+
+        Map<String, OptionalLong> own = new LinkedHashMap<>();
+        own.put("payara", server.payaraPid());
+        own.put("launcher+broker", OptionalLong.of(server.launcherPid()));
+        own.put("robots (this JVM)", OptionalLong.of(ProcessHandle.current().pid()));
+        Map<String, OptionalLong> trees = Map.of("postgres", server.postmasterPid());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+        try (Simulator simulator = Simulator.start(config)) {
+            Metrics m0 = api.metrics();
+            MissionLedger.DatabaseStats d0 = ledger.databaseStats();
+            CpuUsage.Reading c0 = CpuUsage.read(own, trees);
+            long published0 = published(simulator);
+            long t0 = System.nanoTime();
+            int expected = robots * missions;
+            boolean timedOut = false;
+            long nextReport = t0 + TimeUnit.SECONDS.toNanos(10);
+            long nextAge = t0 + AGE_INTERVAL_NANOS;
+            StateAge age = new StateAge(m0);
+            Map<MissionLedger.State, Integer> counts;
+            while (true) {
+                counts = ledger.countByState(prefix);
+                int ended = counts.get(MissionLedger.State.COMPLETED) + counts.get(MissionLedger.State.FAILED)
+                        + counts.get(MissionLedger.State.CANCELED);
+                if (ended >= expected) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    timedOut = true;
+                    break;
+                }
+                if (now > nextAge) {
+                    age.sample(api.metrics());
+                    nextAge = now + AGE_INTERVAL_NANOS;
+                }
+                if (now > nextReport) {
+                    out.printf(Locale.ROOT, "    %s, %.0f s: %s, state age %.0f ms%n", name, (now - t0) / 1e9, counts,
+                            age.lastMillis());
+                    nextReport = now + TimeUnit.SECONDS.toNanos(10);
+                }
+                Thread.sleep(200);
+            }
+            long t1 = System.nanoTime();
+            long published1 = published(simulator);
+            CpuUsage.Reading c1 = CpuUsage.read(own, trees);
+            MissionLedger.DatabaseStats d1 = ledger.databaseStats();
+            Metrics m1 = api.metrics();
+            age.sample(m1);
+            String load = CpuUsage.loadAverage();
+            List<MissionLedger.Row> rows = ledger.missions(prefix);
+            if (keep || jfr) {
+                writeTimeline(server.dataDirectory().resolve("missions-" + prefix.replace("-", "") + ".csv"), rows);
+            }
+            return summarise(robots, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
+                    m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut);
+        }
+    }
+
+    /** Every mission of a phase, for looking into what the figures summarise. */
+    private static void writeTimeline(Path file, List<MissionLedger.Row> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("name,robot,state,start,end,seconds");
+        for (MissionLedger.Row r : rows) {
+            lines.add(String.join(",", r.name(), r.robot(), r.state().name(), String.valueOf(r.start()), String.valueOf(r.end()),
+                    r.start() == null || r.end() == null ? ""
+                            : String.format(Locale.ROOT, "%.3f", Duration.between(r.start(), r.end()).toNanos() / 1e9)));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static final long AGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * The mean age of the state messages the server took up in each interval between two readings of the
+     * {@code fleetdispatch_state_age} timer (differences of its count and sum, so exact, unlike its quantiles):
+     * how far behind the robots the server was, and when.
+     */
+    static final class StateAge {
+        private static final String TIMER = "fleetdispatch_state_age";
+        private double count;
+        private double sum;
+        private double lastMillis;
+        private double worstMillis;
+
+        StateAge(Metrics start) {
+            count = start.valueOrZero(TIMER + "_count");
+            sum = start.valueOrZero(TIMER + "_sum");
+        }
+
+        void sample(Metrics now) {
+            double c = now.valueOrZero(TIMER + "_count");
+            double s = now.valueOrZero(TIMER + "_sum");
+            if (c > count) {
+                lastMillis = (s - sum) / (c - count) * 1000;
+                worstMillis = Math.max(worstMillis, lastMillis);
+            }
+            count = c;
+            sum = s;
+        }
+
+        double lastMillis() {
+            return lastMillis;
+        }
+
+        double worstMillis() {
+            return worstMillis;
+        }
+
+        static double overallMillis(Metrics start, Metrics end) {
+            double c = end.valueOrZero(TIMER + "_count") - start.valueOrZero(TIMER + "_count");
+            return c <= 0 ? Double.NaN : (end.valueOrZero(TIMER + "_sum") - start.valueOrZero(TIMER + "_sum")) / c * 1000;
+        }
+    }
+
+    private String mission(String robot, int index) {
+        double x1 = leg * (2 * index + 1);
+        double x2 = leg * (2 * index + 2);
+        return String.format(Locale.ROOT, "{\"name\": \"%s-m%d\", \"robot\": \"%s\", \"mission_tree\": [{\"name\": \"go\","
+                + " \"route\": {\"waypoints\": [{\"x\": %.3f, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"},"
+                + " {\"x\": %.3f, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}]}}]}", robot, index + 1, robot, x1, x2);
+    }
+
+    private static long published(Simulator simulator) {
+        return simulator.robots().stream().mapToLong(SimulatedRobot::statesPublished).sum();
+    }
+
+    private static int encodedStateSize(Simulator simulator) {
+        State state = simulator.robots().get(0).lastState();
+        if (state == null) {
+            return 0;
+        }
+        try (Vda5050Codec codec = new Vda5050Codec()) {
+            return codec.encode(state).length;
+        }
+    }
+
+    private static Phase summarise(int robots, int expected, List<MissionLedger.Row> rows, Duration elapsed,
+                                   long published, Metrics m0, Metrics m1, StateAge age, Map<String, Double> cores, double busy,
+                                   MissionLedger.DatabaseStats database, String load, boolean timedOut) {
+        Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+        Instant first = null;
+        Instant last = null;
+        int completed = 0;
+        int failed = 0;
+        for (MissionLedger.Row row : rows) {
+            if (row.start() != null && (first == null || row.start().isBefore(first))) {
+                first = row.start();
+            }
+            if (row.end() == null) {
+                continue;
+            }
+            if (last == null || row.end().isAfter(last)) {
+                last = row.end();
+            }
+            if (row.state() == MissionLedger.State.COMPLETED) {
+                completed++;
+            } else {
+                failed++;
+            }
+            if (row.start() != null) {
+                durations.recordValue(Math.max(0, Duration.between(row.start(), row.end()).toNanos() / 1000));
+            }
+        }
+        Duration window = first == null || last == null ? Duration.ZERO : Duration.between(first, last);
+        String processed = "fleetdispatch_state_messages_total";
+        long statesProcessed = Math.round(m1.valueOrZero(processed) - m0.valueOrZero(processed));
+        String timer = "fleetdispatch_dispatch_latency";
+        long count0 = Math.round(m0.valueOrZero(timer + "_count"));
+        long count1 = Math.round(m1.valueOrZero(timer + "_count"));
+        double sum = m1.valueOrZero(timer + "_sum") - m0.valueOrZero(timer + "_sum");
+        Phase.Latency latency = new Phase.Latency(count1 - count0, count0,
+                count1 > count0 ? sum / (count1 - count0) * 1000 : Double.NaN,
+                millis(m1.value(timer, "quantile=\"0.5\"").orElse(Double.NaN)),
+                millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
+                millis(m1.value(timer + "_max").orElse(Double.NaN)));
+        return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
+                latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
+    }
+
+    /**
+     * A timer value from Payara's OpenMetrics output in milliseconds. Payara 6.2025.10 writes a timer's
+     * {@code _sum} in seconds but its quantiles and {@code _max} in nanoseconds (their mean agrees with
+     * sum/count only so); no dispatch latency reaches 1,000 s, so anything above is nanoseconds.
+     */
+    static double millis(double timerValue) {
+        return timerValue > 1_000 ? timerValue / 1e6 : timerValue * 1_000;
+    }
+
+    // ------------------------------------------------------------------------------------------------ printing
+
+    private void print(Result r) {
+        if (r.run() == null) {
+            return;
+        }
+        Phase run = r.run();
+        Phase solo = r.solo();
+        out.printf(Locale.ROOT, "  missions: %d of %d completed, %d failed%s, in %.2f s -> %.1f missions/s%n",
+                run.completed(), run.missions(), run.failed(), run.timedOut() ? " (DEADLINE PASSED)" : "",
+                seconds(run.window()), run.missionsPerSecond());
+        if (solo != null) {
+            out.printf(Locale.ROOT, "  ideal: %d robots / %.3f s per mission (one robot alone, same queue) = %.1f missions/s;"
+                    + " achieved %.0f %%%n", r.c().robots(), solo.secondsPerMission(), r.ideal(),
+                    100 * run.missionsPerSecond() / r.ideal());
+        }
+        out.printf(Locale.ROOT, "  mission duration (start to end, server timestamps): p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                        + "%s%n", run.durations().getValueAtPercentile(50) / 1000.0,
+                run.durations().getValueAtPercentile(99) / 1000.0, run.durations().getMaxValue() / 1000.0,
+                solo == null ? "" : String.format(Locale.ROOT, " (alone: p50 %.0f ms)",
+                        solo.durations().getValueAtPercentile(50) / 1000.0));
+        out.printf(Locale.ROOT, "  state messages: %.0f/s processed by the server, %.0f/s published by the robots (%.0f s);"
+                        + " age when taken up (robot timestamp to server): mean %.0f ms, worst 2-s mean %.0f ms%n",
+                run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()), run.stateAgeMillis(),
+                run.worstStateAgeMillis());
+        Phase.Latency l = run.latency();
+        out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
+                        + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
+                l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(), l.p99Millis(),
+                l.meanMillis(), l.maxMillis());
+        MissionLedger.DatabaseStats db = run.database();
+        double secs = seconds(run.elapsed());
+        out.printf(Locale.ROOT, "  PostgreSQL: %.0f commits/s, %.0f WAL flushes/s, %.0f kB WAL/s; per completed mission %.1f commits,"
+                        + " %.1f WAL flushes%n", db.commits() / secs, db.walSyncs() / secs, db.walBytes() / 1024.0 / secs,
+                (double) db.commits() / Math.max(1, run.completed()), (double) db.walSyncs() / Math.max(1, run.completed()));
+        StringBuilder cpu = new StringBuilder();
+        run.cores().forEach((k, v) -> cpu.append(String.format(Locale.ROOT, "%s %.2f, ", k, v)));
+        out.printf(Locale.ROOT, "  CPU during the run (cores): %smachine %.0f %% busy; load average at the end %s%n", cpu,
+                100 * run.machineBusy(), run.loadAverage());
+        if (r.broker() != null) {
+            out.printf(Locale.ROOT, "  broker raw rate: %.0f messages/s (%d lost; QoS 0, %d publishers -> 1 shared"
+                            + " subscription, closed loop, %d-byte payloads, %.0f s)%n", r.broker().receivedPerSecond(),
+                    r.broker().lost(), r.broker().publishers(), r.broker().payloadBytes(), r.broker().seconds());
+        }
+        if (r.pgbench() != null) {
+            out.println("  pgbench: " + r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f TPS (%s)", t,
+                    r.pgbench().description())).orElse(r.pgbench().description()));
+        }
+    }
+
+    private void summary(List<Result> results) {
+        out.println();
+        out.println("== Summary ==");
+        out.println("robots  period  missions/s  ideal   of ideal  states/s processed (offered)  state age mean / worst s"
+                + "  dispatch p50 / p99 ms  broker msg/s  pgbench TPS  load avg before / after");
+        for (Result r : results) {
+            if (r.run() == null) {
+                out.printf(Locale.ROOT, "%6d  %5ss  failed: %s%n", r.c().robots(), periodLabel(r.c().statePeriod()), r.failure());
+                continue;
+            }
+            Phase run = r.run();
+            out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %9.2f / %-9.2f  %9.2f / %-9.2f  %12s  %11s"
+                            + "  %s / %s%n",
+                    r.c().robots(), periodLabel(r.c().statePeriod()), run.missionsPerSecond(), r.ideal(),
+                    100 * run.missionsPerSecond() / r.ideal(), run.statesProcessedPerSecond(), run.statesOfferedPerSecond(),
+                    run.timedOut() ? " DEADLINE" : "", run.stateAgeMillis() / 1000, run.worstStateAgeMillis() / 1000,
+                    run.latency().p50Millis(), run.latency().p99Millis(),
+                    r.broker() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.broker().receivedPerSecond()),
+                    r.pgbench() == null ? "-" : r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f", t)).orElse("n/a"),
+                    r.loadBefore(), run.loadAverage());
+        }
+        out.println(IMD_REFERENCE);
+        out.println(TARGETS);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A period as written on the command line: 1, 0.1. */
+    private static String periodLabel(Duration d) {
+        double s = d.toNanos() / 1e9;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /** The checkout this jar was built in: {@code <root>/bench/target/<jar>}, else the working directory. */
+    private static Path defaultRoot() throws URISyntaxException {
+        Path location = Path.of(MissionBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path candidate = location.getParent().getParent().getParent();
+        if (candidate != null && Files.isExecutable(candidate.resolve("fleetdispatch"))) {
+            return candidate;
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static String gitDescribe(Path checkout) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", checkout.toString(), "describe", "--always", "--dirty")
+                    .redirectErrorStream(true).start();
+            String text = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? "commit " + text : "commit unknown";
+        } catch (IOException e) {
+            return "commit unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "commit unknown";
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
