@@ -1,6 +1,5 @@
 package org.fleetdispatch.dispatch;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -20,8 +19,13 @@ import java.util.logging.Logger;
 /**
  * The dispatcher's clock: every second it writes the robots' statuses that arrived on the fast path,
  * fails overdue missions, takes silent robots offline and starts whatever can start; every five seconds
- * it re-sends unanswered instant actions and resumes notify calls; at startup it re-sends the orders of
- * running missions. Changes that make a start possible also trigger one right after they commit.
+ * it re-sends unanswered instant actions and resumes notify calls; on its first pass it re-sends the
+ * orders of running missions. Changes that make a start possible also trigger one right after they commit.
+ * <p>
+ * Resuming is not done in {@code @PostConstruct}: that runs while the container initialises the startup
+ * singletons one by one, and robots' state messages are already arriving then. A state message that
+ * holds a robot's row lock and needs a singleton not yet initialised waits for the initialisation, which
+ * waits for the row lock: Payara Micro hung at startup that way.
  */
 @Singleton
 @Startup
@@ -45,15 +49,7 @@ public class DispatcherTimers {
 
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean slowTicking = new AtomicBoolean();
-
-    @PostConstruct
-    void resume() {
-        try {
-            sweeps.resumeRunning().forEach(notifier::call);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Resuming running missions failed; the next sweeps will pick them up", e);
-        }
-    }
+    private final AtomicBoolean resumed = new AtomicBoolean();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void everySecond() {
@@ -61,6 +57,9 @@ public class DispatcherTimers {
             return; // the previous pass is still running
         }
         try {
+            if (!resumed.get()) {
+                resume();
+            }
             flushStatuses();
             sweeps.expireOverdue();
             sweeps.heartbeats();
@@ -85,6 +84,16 @@ public class DispatcherTimers {
             LOG.log(Level.WARNING, "Dispatcher slow pass failed; the next one retries", e);
         } finally {
             slowTicking.set(false);
+        }
+    }
+
+    /** Re-sends the orders of running missions and restarts their notify calls, once per server start. */
+    private void resume() {
+        try {
+            sweeps.resumeRunning().forEach(notifier::call);
+            resumed.set(true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Resuming running missions failed; the next pass retries", e);
         }
     }
 
