@@ -56,7 +56,8 @@ final class LauncherProcess implements AutoCloseable {
                     .failFast("the launcher exited", () -> assertThat(process.isAlive()).as(this::output).isTrue())
                     .until(() -> output().indexOf("Fleet Dispatch is ready.", before) >= 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("The launcher was not ready within " + STARTUP + ":\n" + output() + payaraLogTail(), e);
+            throw new AssertionError("The launcher was not ready within " + STARTUP + " (threads: " + dumpThreads() + "):\n"
+                    + output() + payaraLogTail(), e);
         }
     }
 
@@ -64,6 +65,29 @@ final class LauncherProcess implements AutoCloseable {
     void stop() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped: " + output()).isTrue();
+    }
+
+    /** Thread dumps of the launcher and its Java children (Payara Micro), for a start that hangs. */
+    private String dumpThreads() {
+        Path dump = Path.of("target", "launcher-threads-" + System.currentTimeMillis() + ".txt").toAbsolutePath();
+        List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
+        process.descendants().forEach(processes::add);
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (ProcessHandle p : processes) {
+            if (p.info().command().orElse("").endsWith("java")) {
+                try {
+                    Process print = new ProcessBuilder(jcmd, Long.toString(p.pid()), "Thread.print").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(dump.toFile())).start();
+                    print.waitFor(30, TimeUnit.SECONDS);
+                } catch (IOException e) {
+                    return "none: " + e.getMessage();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "interrupted";
+                }
+            }
+        }
+        return dump.toString();
     }
 
     /** The end of Payara Micro's log, which the launcher writes beside its data. */
