@@ -1,6 +1,7 @@
 package org.fleetdispatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Missions end to end: the built WAR on Payara Micro, real PostgreSQL and broker, simulated VDA 5050
- * robots. Each test uses robots of its own, so the tests share one server.
+ * robots. Each test uses robots of its own, so the tests share one server, and watches
+ * {@code GET /mission/watch} from before its first request: the states asserted are those a client saw.
  */
 @ExtendWith(ArquillianExtension.class)
 class MissionScenariosIT {
@@ -45,16 +47,19 @@ class MissionScenariosIT {
     private URL base;
 
     private FleetApi api;
+    private MissionTimeline timeline;
     private final List<Simulator> simulators = new ArrayList<>();
 
     @BeforeEach
     void connect() throws Exception {
         api = new FleetApi(base);
+        timeline = MissionTimeline.open(api);
     }
 
     @AfterEach
     void stopRobots() {
         simulators.forEach(Simulator::close);
+        timeline.close();
     }
 
     // ---------------------------------------------------------------------------------------------- scenarios
@@ -62,16 +67,12 @@ class MissionScenariosIT {
     @Test
     void aMissionOfThreeRoutesCompletes() throws Exception {
         SimulatedRobot robot = robots("three-", 1, b -> b).get(0);
-        String mission;
-        try (MissionTimeline timeline = MissionTimeline.open(api)) {
-            mission = submit(robot, route("a", null, 1, 0), route("b", null, 1, 1), route("c", null, 0, 1));
-            await().atMost(DEADLINE).until(() -> timeline.done(mission));
-            assertThat(timeline.states(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
-            assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2);
-        }
+        String mission = submit(robot, route("a", null, 1, 0), route("b", null, 1, 1), route("c", null, 0, 1));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2);
         assertThat(robot.receivedOrders()).hasSize(3);
-        assertThat(robot.pose().x()).isCloseTo(0, org.assertj.core.api.Assertions.within(0.3));
-        assertThat(robot.pose().y()).isCloseTo(1, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().x()).isCloseTo(0, within(0.3));
+        assertThat(robot.pose().y()).isCloseTo(1, within(0.3));
         JsonObject status = api.mission(mission).getJsonObject("status");
         assertThat(status.getString("start_timestamp")).isNotBlank();
         assertThat(status.getString("end_timestamp")).isNotBlank();
@@ -84,22 +85,22 @@ class MissionScenariosIT {
                 .getString("name");
         assertThat(api.mission(mission).getJsonObject("status").getString("state")).isEqualTo("PENDING");
         robots("late-", 1, b -> b);
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
     }
 
     @Test
     void queuedMissionsRunInOrderAndEveryOtherFails() throws Exception {
         SimulatedRobot robot = robots("queue-", 1, b -> b.failurePeriod(2)).get(0);
         List<String> names = new ArrayList<>();
-        try (MissionTimeline timeline = MissionTimeline.open(api)) {
-            for (int i = 0; i < 4; i++) {
-                names.add(submit(robot, route("r", null, i % 2 == 0 ? 1 : 0, 0)));
-            }
-            await().atMost(DEADLINE).until(() -> timeline.done(names));
-            assertThat(names).extracting(timeline::states).containsExactly(
-                    List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"),
-                    List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"));
+        for (int i = 0; i < 4; i++) {
+            names.add(submit(robot, route("r", null, i % 2 == 0 ? 1 : 0, 0)));
         }
+        await().atMost(DEADLINE).until(() -> timeline.done(names));
+        assertThat(names).extracting(timeline::states).containsExactly(
+                List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"),
+                List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"));
+        assertThat(timeline.transitions()).filteredOn(t -> t.endsWith(" RUNNING"))
+                .containsExactly(names.stream().map(n -> n + " RUNNING").toArray(String[]::new));
         JsonObject failed = api.mission(names.get(1)).getJsonObject("status");
         assertThat(failed.getString("failure_category")).isEqualTo("ROBOT_APP");
         assertThat(failed.getString("failure_reason")).contains("Node 'r'").contains("FATAL");
@@ -108,13 +109,9 @@ class MissionScenariosIT {
     @Test
     void aMissionThatTakesTooLongFailsAndTheRobotIsStopped() throws Exception {
         SimulatedRobot robot = robots("slow-", 1, b -> b.speed(0.2)).get(0);
-        String mission;
-        try (MissionTimeline timeline = MissionTimeline.open(api)) {
-            mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 2, \"mission_tree\": ["
-                    + route("far", null, 50, 0) + "]}").getString("name");
-            await().atMost(DEADLINE).until(() -> timeline.done(mission));
-            assertThat(timeline.states(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
-        }
+        String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 2, \"mission_tree\": ["
+                + route("far", null, 50, 0) + "]}").getString("name");
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
         JsonObject status = api.mission(mission).getJsonObject("status");
         assertThat(status.getString("failure_reason")).isEqualTo("Mission timed out");
         assertThat(status.getString("failure_category")).isEqualTo("TIMEOUT");
@@ -126,22 +123,20 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("move-", 1, b -> b).get(0);
         String mission = submit(robot, "{\"name\": \"ahead\", \"move\": {\"distance\": 2.0}}",
                 "{\"name\": \"turn\", \"move\": {\"rotation\": 1.5707963267948966}}");
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
-        assertThat(robot.pose().x()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.3));
-        assertThat(robot.pose().y()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(0.3));
-        assertThat(robot.pose().theta()).isCloseTo(Math.PI / 2, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 1);
+        assertThat(robot.pose().x()).isCloseTo(2.0, within(0.3));
+        assertThat(robot.pose().y()).isCloseTo(0.0, within(0.3));
+        assertThat(robot.pose().theta()).isCloseTo(Math.PI / 2, within(0.1));
     }
 
     @Test
     void aFlatTreeRunsRouteActionActionRoute() throws Exception {
         SimulatedRobot robot = robots("flat-", 1, b -> b).get(0);
-        try (MissionTimeline timeline = MissionTimeline.open(api)) {
-            String mission = submit(robot, route("go", null, 1, 0), action("lift", null, "pick"), action("drop", null, "drop"),
-                    route("back", null, 0, 0));
-            await().atMost(DEADLINE).until(() -> timeline.done(mission));
-            assertThat(timeline.states(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
-            assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2, 3);
-        }
+        String mission = submit(robot, route("go", null, 1, 0), action("lift", null, "pick"), action("drop", null, "drop"),
+                route("back", null, 0, 0));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2, 3);
         List<Order> orders = robot.receivedOrders();
         assertThat(orders).hasSize(4);
         assertThat(orders.get(1).nodes().get(0).actions()).extracting(Action::actionType).containsExactly("pick");
@@ -152,9 +147,11 @@ class MissionScenariosIT {
     void aFailingActionFailsTheMissionAndNamesTheNode() throws Exception {
         SimulatedRobot robot = robots("fail-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
         String mission = submit(robot, route("go", null, 1, 0), action("boom", null, "explode"), route("never", null, 0, 0));
-        await().atMost(DEADLINE).until(() -> "FAILED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 1);
         JsonObject status = api.mission(mission).getJsonObject("status");
         assertThat(status.getString("failure_reason")).startsWith("Node 'boom' (action) failed: Action 'explode'");
+        assertThat(status.getString("failure_category")).isEqualTo("ROBOT_APP");
         assertThat(status.getJsonObject("node_status").getJsonObject("never").getString("state")).isEqualTo("PENDING");
         assertThat(robot.receivedOrders()).hasSize(2);
     }
@@ -164,7 +161,8 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("sel-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
         String mission = submit(robot, "{\"name\": \"try\", \"selector\": {}}", action("boom", "try", "explode"),
                 route("fallback", "try", 1, 0));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(mission).getJsonObject("status").getString("state")));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(1, 2);
         JsonObject nodes = api.mission(mission).getJsonObject("status").getJsonObject("node_status");
         assertThat(nodes.getJsonObject("boom").getString("state")).isEqualTo("FAILED");
         assertThat(nodes.getJsonObject("fallback").getString("state")).isEqualTo("COMPLETED");
@@ -174,14 +172,11 @@ class MissionScenariosIT {
     @Test
     void aThreeLayerTreeVisitsItsLeavesInOrder() throws Exception {
         SimulatedRobot robot = robots("layers-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
-        try (MissionTimeline timeline = MissionTimeline.open(api)) {
-            String mission = submit(robot, route("0", null, 1, 0), "{\"name\": \"1\", \"sequence\": {}}", route("2", "1", 1, 1),
-                    "{\"name\": \"3\", \"selector\": {}, \"parent\": \"1\"}", action("4", "3", "explode"), route("5", "3", 0, 1),
-                    route("6", null, 0, 0));
-            await().atMost(DEADLINE).until(() -> timeline.done(mission));
-            assertThat(timeline.states(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
-            assertThat(timeline.currentNodes(mission)).containsExactly(0, 2, 4, 5, 6);
-        }
+        String mission = submit(robot, route("0", null, 1, 0), "{\"name\": \"1\", \"sequence\": {}}", route("2", "1", 1, 1),
+                "{\"name\": \"3\", \"selector\": {}, \"parent\": \"1\"}", action("4", "3", "explode"), route("5", "3", 0, 1),
+                route("6", null, 0, 0));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 2, 4, 5, 6);
     }
 
     @Test
@@ -189,13 +184,14 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("cancel-", 1, b -> b.speed(0.2)).get(0);
         String first = submit(robot, route("far", null, 30, 0));
         String second = submit(robot, route("near", null, 0, 0.5));
-        await().atMost(DEADLINE).until(() -> "RUNNING".equals(api.mission(first).getJsonObject("status").getString("state")));
+        await().atMost(DEADLINE).until(() -> timeline.reached(first, "RUNNING"));
         api.create("mission/" + first + "/cancel", "");
         JsonObject canceled = api.mission(first);
         assertThat(canceled.getJsonObject("status").getString("state")).isEqualTo("CANCELED");
         assertThat(canceled.getJsonObject("status").getString("failure_category")).isEqualTo("CANCELED");
         await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(api.mission(second).getJsonObject("status").getString("state")));
+        assertThat(finish(second)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.states(first)).containsExactly("PENDING", "RUNNING", "CANCELED");
         assertThat(api.post("mission/" + first + "/cancel", "").statusCode()).isEqualTo(409);
     }
 
@@ -207,10 +203,10 @@ class MissionScenariosIT {
             waypoints.append(i == 1 ? "" : ", ").append("{\"x\": ").append(i * 0.05).append(", \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}");
         }
         String mission = submit(robot, "{\"name\": \"long\", \"route\": {\"waypoints\": [" + waypoints + "]}}");
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(robot.receivedOrders()).hasSize(1);
         assertThat(robot.receivedOrders().get(0).nodes()).hasSize(108);
-        assertThat(robot.pose().x()).isCloseTo(107 * 0.05, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().x()).isCloseTo(107 * 0.05, within(0.3));
     }
 
     @Test
@@ -218,7 +214,7 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("seqfail-", 1, b -> b.failingActions(Set.of("explode"))).get(0);
         String mission = submit(robot, "{\"name\": \"steps\", \"sequence\": {}}", route("one", "steps", 1, 0),
                 action("two", "steps", "explode"), route("three", "steps", 0, 0));
-        await().atMost(DEADLINE).until(() -> "FAILED".equals(state(mission)));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
         JsonObject nodes = api.mission(mission).getJsonObject("status").getJsonObject("node_status");
         assertThat(nodes.getJsonObject("steps").getString("state")).isEqualTo("FAILED");
         assertThat(nodes.getJsonObject("one").getString("state")).isEqualTo("COMPLETED");
@@ -230,7 +226,7 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("hyphen-", 1, b -> b).get(0);
         String mission = submit(robot, "{\"name\": \"pick-up-area\", \"sequence\": {}}", route("to-shelf-1", "pick-up-area", 1, 0),
                 route("back-to-dock", "pick-up-area", 0, 0));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(api.mission(mission).getJsonObject("status").getJsonObject("node_status").getJsonObject("to-shelf-1")
                 .getString("state")).isEqualTo("COMPLETED");
     }
@@ -248,6 +244,7 @@ class MissionScenariosIT {
                 + " \"sequence\": {}}]}");
         assertThat(two.statusCode()).isEqualTo(400);
         assertThat(FleetApi.object(two.body()).getString("detail")).contains("'both'").contains("exactly one");
+        assertThat(FleetApi.array(api.get("mission?robot=x-001").body())).as("nothing was stored").isEmpty();
     }
 
     @Test
@@ -255,7 +252,7 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("const-", 1, b -> b).get(0);
         String mission = submit(robot, "{\"name\": \"s\", \"sequence\": {}}", route("first", "s", 1, 0),
                 "{\"name\": \"gate\", \"parent\": \"s\", \"constant\": {\"success\": false}}", route("never", "s", 0, 0));
-        await().atMost(DEADLINE).until(() -> "FAILED".equals(state(mission)));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
         assertThat(api.mission(mission).getJsonObject("status").getString("failure_reason")).contains("'gate'");
         assertThat(robot.receivedOrders()).hasSize(1);
     }
@@ -266,15 +263,15 @@ class MissionScenariosIT {
         try (NotifyEndpoint endpoint = new NotifyEndpoint()) {
             endpoint.answer(200, 503, 429); // two retryable refusals, then accepted
             String afterRoute = submit(robot, route("go", null, 1, 0), notify("tell", null, endpoint.url("done"), "{\"job\": 7}"));
-            await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(afterRoute)));
+            assertThat(finish(afterRoute)).containsExactly("PENDING", "RUNNING", "COMPLETED");
             assertThat(endpoint.bodies()).hasSize(3).allMatch(b -> b.contains("\"job\":7"));
 
             String only = submit(robot, notify("only", null, endpoint.url("only"), "{}"));
-            await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(only)));
+            assertThat(finish(only)).containsExactly("PENDING", "RUNNING", "COMPLETED");
 
             endpoint.answer(500);
             String failing = submit(robot, notify("broken", null, endpoint.url("broken"), "{}"), route("never", null, 0, 0));
-            await().atMost(DEADLINE).until(() -> "FAILED".equals(state(failing)));
+            assertThat(finish(failing)).containsExactly("PENDING", "RUNNING", "FAILED");
             assertThat(api.mission(failing).getJsonObject("status").getString("failure_reason"))
                     .contains("'broken'").contains("HTTP 500").contains("4 attempts");
         }
@@ -287,16 +284,8 @@ class MissionScenariosIT {
                 + "{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0},"
                 + "{\"x\": 1.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0.5},"
                 + "{\"x\": 2.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0}]}}");
-        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonObject status = api.mission(mission).getJsonObject("status");
-            int count = status.getJsonObject("task_status").getInt("tour");
-            if (seen.isEmpty() || seen.get(seen.size() - 1) != count) {
-                seen.add(count);
-            }
-            return "COMPLETED".equals(status.getString("state"));
-        });
-        assertThat(seen).containsExactly(0, 1, 2);
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.taskCounts(mission, "tour")).containsExactly(0, 1, 2);
     }
 
     @Test
@@ -306,27 +295,31 @@ class MissionScenariosIT {
         String canceled = submit(robot, route("canceled", null, 5, 5));
         String deleted = submit(robot, route("deleted", null, 6, 6));
         String last = submit(robot, route("last", null, 2, 1));
-        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(running)));
+        await().atMost(DEADLINE).until(() -> timeline.reached(running, "RUNNING"));
         api.create("mission/" + canceled + "/cancel", "");
         assertThat(state(canceled)).isEqualTo("CANCELED");
         assertThat(api.delete("mission/" + deleted).statusCode()).isEqualTo(200);
         assertThat(api.get("mission/" + deleted).statusCode()).isEqualTo(404);
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(last)));
-        assertThat(state(running)).isEqualTo("COMPLETED");
-        assertThat(state(canceled)).isEqualTo("CANCELED");
+        assertThat(finish(last)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.states(running)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.states(canceled)).containsExactly("PENDING", "CANCELED");
+        assertThat(timeline.states(deleted)).containsExactly("PENDING", "DELETED");
         assertThat(robot.receivedOrders()).hasSize(2);
         assertThat(api.delete("mission/" + running).statusCode()).as("delete a completed mission").isEqualTo(200);
         assertThat(api.get("mission/" + running).statusCode()).isEqualTo(404);
+        await().atMost(DEADLINE).until(() -> timeline.reached(running, "DELETED"));
+        assertThat(timeline.states(running)).containsExactly("PENDING", "RUNNING", "COMPLETED", "DELETED");
     }
 
     @Test
     void deletingARunningMissionStopsTheRobot() throws Exception {
         SimulatedRobot robot = robots("delrun-", 1, b -> b.speed(0.2)).get(0);
         String mission = submit(robot, route("far", null, 30, 0));
-        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(mission)));
+        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING"));
         assertThat(api.delete("mission/" + mission).statusCode()).isEqualTo(200);
         await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
         assertThat(api.get("mission/" + mission).statusCode()).isEqualTo(404);
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "DELETED");
     }
 
     @Test
@@ -334,17 +327,18 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("upd-", 1, b -> b.speed(0.5)).get(0);
         String running = submit(robot, "{\"name\": \"path\", \"route\": {\"waypoints\": [{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}]}}");
         String queued = submit(robot, route("later", null, 5, 5));
-        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(running)) && !robot.receivedOrders().isEmpty());
+        await().atMost(DEADLINE).until(() -> timeline.reached(running, "RUNNING") && !robot.receivedOrders().isEmpty());
         api.create("mission/" + queued + "/update", "{\"later\": {\"waypoints\": [{\"x\": 1, \"y\": 1, \"theta\": 0, \"map_id\": \"map\"}]}}");
         api.create("mission/" + running + "/update", "{\"path\": {\"waypoints\": [{\"x\": 1, \"y\": -1, \"theta\": 0, \"map_id\": \"map\"}]}}");
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(queued)));
+        assertThat(finish(queued)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.states(running)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         List<Order> orders = robot.receivedOrders();
         assertThat(orders).hasSize(3);
         assertThat(orders.get(1).orderId()).isEqualTo(orders.get(0).orderId());
         assertThat(orders.get(1).orderUpdateId()).isEqualTo(1);
         assertThat(orders.get(1).nodes().get(0).nodeId()).isEqualTo(orders.get(0).nodes().get(1).nodeId());
         assertThat(orders.get(2).nodes().get(1).nodePosition().y()).isEqualTo(1.0);
-        assertThat(robot.pose().y()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(robot.pose().y()).isCloseTo(1.0, within(0.3));
         var late = api.post("mission/" + running + "/update", "{\"path\": {\"waypoints\": [{\"x\": 0, \"y\": 0, \"theta\": 0, \"map_id\": \"map\"}]}}");
         assertThat(late.statusCode()).isEqualTo(409);
     }
@@ -357,21 +351,17 @@ class MissionScenariosIT {
             double x = robot.pose().x();
             missions.add(submit(robot, route("out", null, x, 2), route("in", null, x, 0)));
         }
-        await().atMost(DEADLINE).until(() -> missions.stream().filter(m -> {
-            try {
-                return "RUNNING".equals(state(m));
-            } catch (Exception e) {
-                return false;
-            }
-        }).count() == 5);
-        await().atMost(DEADLINE).until(() -> {
-            for (String m : missions) {
-                if (!"COMPLETED".equals(state(m))) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(DEADLINE).until(() -> timeline.done(missions));
+        assertThat(missions).extracting(timeline::states).containsOnly(List.of("PENDING", "RUNNING", "COMPLETED"));
+        // all five were running at once: every start came before the first end
+        List<String> transitions = timeline.transitions();
+        int lastStart = -1;
+        int firstEnd = Integer.MAX_VALUE;
+        for (String mission : missions) {
+            lastStart = Math.max(lastStart, transitions.indexOf(mission + " RUNNING"));
+            firstEnd = Math.min(firstEnd, transitions.indexOf(mission + " COMPLETED"));
+        }
+        assertThat(lastStart).as(transitions.toString()).isLessThan(firstEnd);
     }
 
     @Test
@@ -379,7 +369,7 @@ class MissionScenariosIT {
         SimulatedRobot robot = robots("auto-", 1, b -> b).get(0);
         String mission = api.create("mission", "{\"mission_tree\": [" + route("anywhere", null, 0.5, 0.5) + "]}").getString("name");
         try {
-            await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+            assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("Mission: " + api.get("mission/" + mission).body()
                     + "\nOnline robots: " + api.get("robot?online=true").body(), e);
@@ -397,7 +387,7 @@ class MissionScenariosIT {
         assertThat(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")).isEqualTo("IDLE");
         String mission = submit(robot, route("go", null, 2, 0));
         await().atMost(DEADLINE).until(() -> "ON_TASK".equals(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         await().atMost(DEADLINE).until(() -> "IDLE".equals(api.robot(robot.serialNumber()).getJsonObject("status").getString("state")));
     }
 
@@ -405,11 +395,12 @@ class MissionScenariosIT {
     void aBrokerRestartMidMissionLosesNothing() throws Exception {
         SimulatedRobot robot = robots("brk-", 1, b -> b.speed(1.0)).get(0);
         String mission = submit(robot, route("a", null, 2, 0), route("b", null, 2, 2), route("c", null, 0, 2));
-        await().atMost(DEADLINE).until(() -> "RUNNING".equals(state(mission)) && robot.receivedOrders().size() >= 1);
+        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING") && robot.receivedOrders().size() >= 1);
         EmbeddedServicesListener.broker().stop();
         EmbeddedServicesListener.broker().start();
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(mission)));
-        assertThat(robot.pose().y()).isCloseTo(2, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.currentNodes(mission)).containsExactly(0, 1, 2);
+        assertThat(robot.pose().y()).isCloseTo(2, within(0.3));
     }
 
     @Test
@@ -418,12 +409,9 @@ class MissionScenariosIT {
         for (Duration period : List.of(Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(10))) {
             String prefix = "period" + period.toMillis() + "-";
             SimulatedRobot robot = robots(prefix, 1, b -> b.statePeriod(period).speed(2.0)).get(0);
-            try (MissionTimeline timeline = MissionTimeline.open(api)) {
-                String mission = submit(robot, route("a", null, 1, 0), action("p", null, "pick"), route("b", null, 0, 0));
-                await().atMost(DEADLINE).until(() -> timeline.done(mission));
-                assertThat(timeline.states(mission)).as(prefix).containsExactly("PENDING", "RUNNING", "COMPLETED");
-                nodes.add(timeline.currentNodes(mission));
-            }
+            String mission = submit(robot, route("a", null, 1, 0), action("p", null, "pick"), route("b", null, 0, 0));
+            assertThat(finish(mission)).as(prefix).containsExactly("PENDING", "RUNNING", "COMPLETED");
+            nodes.add(timeline.currentNodes(mission));
         }
         assertThat(nodes).containsOnly(List.of(0, 1, 2));
     }
@@ -438,7 +426,7 @@ class MissionScenariosIT {
         String waiting = submit(robot, route("after-teleop", null, 1, 0));
         assertThat(api.put("robot/" + name, "{\"switch_teleop\": false}").statusCode()).isEqualTo(200);
         await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("stopTeleop"));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(waiting)));
+        assertThat(finish(waiting)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(robot.receivedOrders()).hasSize(1);
     }
 
@@ -476,9 +464,9 @@ class MissionScenariosIT {
                 .isPositive();
         String charge = submit(robot, action("charge", null, "startCharging"));
         await().atMost(DEADLINE).until(() -> "CHARGING".equals(api.robot(name).getJsonObject("status").getString("state")));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(charge)));
+        assertThat(finish(charge)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         String stop = submit(robot, action("unplug", null, "stopCharging"));
-        await().atMost(DEADLINE).until(() -> "COMPLETED".equals(state(stop)));
+        assertThat(finish(stop)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         await().atMost(DEADLINE).until(() -> "IDLE".equals(api.robot(name).getJsonObject("status").getString("state")));
     }
 
@@ -487,6 +475,12 @@ class MissionScenariosIT {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** Waits until the watch shows the mission ended (or deleted) and returns the states it showed. */
+    private List<String> finish(String mission) {
+        await().atMost(DEADLINE).until(() -> timeline.done(mission));
+        return timeline.states(mission);
+    }
 
     private String state(String mission) throws Exception {
         return api.mission(mission).getJsonObject("status").getString("state");
@@ -535,6 +529,4 @@ class MissionScenariosIT {
     private static List<String> actionTypes(SimulatedRobot robot) {
         return robot.receivedInstantActionList().stream().map(Action::actionType).toList();
     }
-
-
 }

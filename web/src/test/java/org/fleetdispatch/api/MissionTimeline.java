@@ -11,13 +11,16 @@ import java.util.stream.Stream;
 
 /**
  * What a client sees on {@code GET /mission/watch}: every mission as it is when the watch opens, then
- * every change, one JSON object per line. Records the distinct states, and the current nodes while
- * running, of every mission it hears about. Open it before submitting the missions to observe.
+ * every change, one JSON object per line. Records the distinct states, the current nodes while
+ * running and the task counts of every mission it hears about, and the order in which missions changed
+ * state. Open it before submitting the missions to observe.
  */
 final class MissionTimeline implements AutoCloseable {
 
     private final Map<String, List<String>> states = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> currentNodes = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> taskCounts = new ConcurrentHashMap<>();
+    private final List<String> transitions = new CopyOnWriteArrayList<>();
     private final Stream<String> lines;
     private final Thread reader;
 
@@ -49,13 +52,21 @@ final class MissionTimeline implements AutoCloseable {
         List<String> seen = states.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
             seen.add(state);
+            transitions.add(name + " " + state);
+        }
+        if (status.get("task_status") instanceof JsonObject tasks) {
+            tasks.forEach((node, count) -> addIfChanged(taskCounts.computeIfAbsent(name + "/" + node, k -> new CopyOnWriteArrayList<>()),
+                    ((jakarta.json.JsonNumber) count).intValue()));
         }
         if ("RUNNING".equals(state)) {
             List<Integer> nodes = currentNodes.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
-            int node = status.getInt("current_node");
-            if (nodes.isEmpty() || nodes.get(nodes.size() - 1) != node) {
-                nodes.add(node);
-            }
+            addIfChanged(nodes, status.getInt("current_node"));
+        }
+    }
+
+    private static void addIfChanged(List<Integer> values, int value) {
+        if (values.isEmpty() || values.get(values.size() - 1) != value) {
+            values.add(value);
         }
     }
 
@@ -69,11 +80,26 @@ final class MissionTimeline implements AutoCloseable {
         return List.copyOf(currentNodes.getOrDefault(name, List.of()));
     }
 
-    /** Whether every one of these missions reached COMPLETED, FAILED or CANCELED. */
+    /** The distinct task counts of one route node, in order. */
+    List<Integer> taskCounts(String mission, String node) {
+        return List.copyOf(taskCounts.getOrDefault(mission + "/" + node, List.of()));
+    }
+
+    /** Every state change of every mission, "name STATE", in the order the watch told them. */
+    List<String> transitions() {
+        return List.copyOf(transitions);
+    }
+
+    /** Whether the watch has shown this mission in this state (now or before). */
+    boolean reached(String name, String state) {
+        return states(name).contains(state);
+    }
+
+    /** Whether every one of these missions reached COMPLETED, FAILED or CANCELED, or was deleted. */
     boolean done(String... names) {
         for (String name : names) {
             List<String> s = states(name);
-            if (s.isEmpty() || !List.of("COMPLETED", "FAILED", "CANCELED").contains(s.get(s.size() - 1))) {
+            if (s.isEmpty() || !List.of("COMPLETED", "FAILED", "CANCELED", "DELETED").contains(s.get(s.size() - 1))) {
                 return false;
             }
         }
