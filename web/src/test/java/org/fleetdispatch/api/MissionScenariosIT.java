@@ -303,7 +303,7 @@ class MissionScenariosIT {
         assertThat(finish(last)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(timeline.states(running)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(timeline.states(canceled)).containsExactly("PENDING", "CANCELED");
-        assertThat(timeline.states(deleted)).containsExactly("PENDING", "DELETED");
+        assertThat(timeline.states(deleted)).as("canceled, then gone").containsExactly("PENDING", "CANCELED", "DELETED");
         assertThat(robot.receivedOrders()).hasSize(2);
         assertThat(api.delete("mission/" + running).statusCode()).as("delete a completed mission").isEqualTo(200);
         assertThat(api.get("mission/" + running).statusCode()).isEqualTo(404);
@@ -319,7 +319,7 @@ class MissionScenariosIT {
         assertThat(api.delete("mission/" + mission).statusCode()).isEqualTo(200);
         await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
         assertThat(api.get("mission/" + mission).statusCode()).isEqualTo(404);
-        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "DELETED");
+        assertThat(finish(mission)).as("canceled, then gone").containsExactly("PENDING", "RUNNING", "CANCELED", "DELETED");
     }
 
     @Test
