@@ -19,6 +19,10 @@ public class RobotStatus {
     @Column(name = "online", nullable = false)
     private boolean online;
 
+    /** The robot said OFFLINE, or the broker its last will, and no ONLINE came since. */
+    @Column(name = "disconnected", nullable = false)
+    private boolean disconnected;
+
     @Column(name = "battery_level", nullable = false)
     private double batteryLevel;
 
@@ -93,7 +97,9 @@ public class RobotStatus {
     // embeddable's fields only when the embeddable's own code makes them.
 
     void report(RobotReport report) {
-        online = true;
+        // After OFFLINE or CONNECTIONBROKEN only ONLINE brings a robot back (VDA 5050 6.14): a state it sent
+        // before saying goodbye, taken up after the connection message on another lane, must not.
+        online = !disconnected;
         batteryLevel = report.batteryCharge();
         charging = report.charging();
         if (report.pose() != null) {
@@ -111,6 +117,7 @@ public class RobotStatus {
 
     void connection(boolean isOnline, Instant now) {
         online = isOnline;
+        disconnected = !isOnline;
         if (isOnline) {
             lastSeen = now;
         }

@@ -47,9 +47,33 @@ class RobotTest {
         robot.connectionChanged(false, NOW.plusSeconds(2));
         assertThat(robot.reportIfNewer(early)).isFalse();
         assertThat(robot.status().online()).isFalse();
-        RobotReport later = new RobotReport(NOW.plusSeconds(3), 40, false, Pose2D.origin(), true, false, null, null, "RobotCompany", "agv-001");
-        assertThat(robot.reportIfNewer(later)).isTrue();
+    }
+
+    @Test
+    void afterOfflineOnlyOnlineBringsTheRobotBack() {
+        Robot robot = Robot.register("agv-001", null, null, NOW);
+        robot.connectionChanged(true, NOW);
+        robot.connectionChanged(false, NOW.plusSeconds(1));
+        robot.report(report(NOW.plusSeconds(2)));
+        assertThat(robot.status().online()).as("a state sent before OFFLINE, taken up after it").isFalse();
+        robot.connectionChanged(true, NOW.plusSeconds(3));
         assertThat(robot.status().online()).isTrue();
+        robot.report(report(NOW.plusSeconds(4)));
+        assertThat(robot.status().online()).isTrue();
+    }
+
+    @Test
+    void aSilentRobotComesBackWithItsNextState() {
+        Robot robot = Robot.register("agv-001", null, null, NOW);
+        robot.report(report(NOW));
+        robot.heartbeatLost(NOW.plusSeconds(31));
+        assertThat(robot.status().online()).isFalse();
+        robot.report(report(NOW.plusSeconds(32)));
+        assertThat(robot.status().online()).isTrue();
+    }
+
+    private static RobotReport report(Instant at) {
+        return new RobotReport(at, 40, false, Pose2D.origin(), true, false, null, null, "RobotCompany", "agv-001");
     }
 
     @Test
