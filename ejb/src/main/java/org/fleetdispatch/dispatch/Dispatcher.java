@@ -84,8 +84,8 @@ public class Dispatcher {
     }
 
     /**
-     * Gives the oldest mission submitted without a robot to an idle, online robot that has nothing
-     * queued (IMD cannot do this).
+     * Gives the oldest mission submitted without a robot to the idle, online robot with nothing queued
+     * that is nearest to its first waypoint on the same map (IMD cannot do this).
      *
      * @return whether a mission was assigned
      */
