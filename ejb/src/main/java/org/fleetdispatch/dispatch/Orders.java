@@ -1,7 +1,7 @@
 package org.fleetdispatch.dispatch;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,9 @@ import org.fleetdispatch.vda5050.Order;
  * move while it runs.
  */
 public final class Orders {
+
+    /** Looked up once: {@code Json.create…} runs a ServiceLoader lookup over the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** How far the robot may be from the start node: the pose we know can be a little old. */
     static final double START_DEVIATION_XY = 0.5;
@@ -143,22 +146,22 @@ public final class Orders {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Number n) {
-            return Json.createValue(new BigDecimal(n.toString()));
+            return JSON.createValue(new BigDecimal(n.toString()));
         }
         if (value instanceof Map<?, ?> map) {
-            var object = Json.createObjectBuilder();
+            var object = JSON.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
             return object.build();
         }
         if (value instanceof Iterable<?> list) {
-            var array = Json.createArrayBuilder();
+            var array = JSON.createArrayBuilder();
             list.forEach(v -> array.add(toJson(v)));
             return array.build();
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     private static double normalise(double angle) {

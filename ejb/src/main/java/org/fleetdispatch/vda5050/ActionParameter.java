@@ -1,7 +1,7 @@
 package org.fleetdispatch.vda5050;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Objects;
 
 /**
@@ -10,17 +10,20 @@ import java.util.Objects;
  */
 public record ActionParameter(String key, JsonValue value) {
 
+    /** Looked up once: {@code Json.create…} runs a ServiceLoader lookup over the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public ActionParameter {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
     }
 
     public static ActionParameter of(String key, String value) {
-        return new ActionParameter(key, Json.createValue(value));
+        return new ActionParameter(key, JSON.createValue(value));
     }
 
     public static ActionParameter of(String key, double value) {
-        return new ActionParameter(key, Json.createValue(value));
+        return new ActionParameter(key, JSON.createValue(value));
     }
 
     public static ActionParameter of(String key, boolean value) {

@@ -1,10 +1,10 @@
 package org.fleetdispatch.watch;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.Optional;
@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 record Notification(Kind kind, String name, String operation, String publisherId) {
 
+    /** Looked up once: {@code Json.create…} runs a ServiceLoader lookup over the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String CHANNEL = "fleetdispatch_change";
 
     /** The notification, or empty for a payload this version does not understand (logged by the caller). */
@@ -24,7 +27,7 @@ record Notification(Kind kind, String name, String operation, String publisherId
         if (payload == null) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
             JsonObject json = reader.readObject();
             Optional<Kind> kind = Kind.ofTable(text(json, "kind"));
             String operation = text(json, "operation");
