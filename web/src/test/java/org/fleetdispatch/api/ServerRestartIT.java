@@ -1,17 +1,20 @@
 package org.fleetdispatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
 import org.fleetdispatch.simulator.SimulatedRobot;
 import org.fleetdispatch.simulator.Simulator;
 import org.fleetdispatch.simulator.SimulatorConfig;
-import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
+import org.fleetdispatch.vda5050.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +66,11 @@ class ServerRestartIT {
             assertThat(robot.pose().y()).isCloseTo(1, within(0.3));
             assertThat(api.mission(mission).getJsonObject("status").getJsonObject("node_status").getJsonObject("c")
                     .getString("state")).isEqualTo("COMPLETED");
+            List<Order> orders = robot.receivedOrders();
+            assertThat(orders).extracting(Order::headerId).as("the order topic's headerId counts on across the restart")
+                    .isSorted().doesNotHaveDuplicates();
+            assertThat(orders).extracting(Order::version, Order::manufacturer, Order::serialNumber)
+                    .containsOnly(tuple("2.0.0", "RobotCompany", robot.serialNumber()));
         }
     }
 }
