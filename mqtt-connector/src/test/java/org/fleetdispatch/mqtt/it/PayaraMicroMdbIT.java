@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.fleetdispatch.mqtt.inbound.DeadLetters;
@@ -132,14 +134,20 @@ class PayaraMicroMdbIT {
             Thread.sleep(3);
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> observer.payloads("fd-it/processed/shared").stream()
-                .filter(p -> p.startsWith("s-")).count() >= 300);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(observer.payloads("fd-it/processed/shared"))
+                .as("processed by A or B (by member: %s)", membersOf(observer.received("fd-it/processed/shared")))
+                .containsAll(IntStream.range(0, 300).mapToObj(i -> "s-" + i).toList()));
         List<MqttMessage> got = observer.received("fd-it/processed/shared").subList(before,
                 observer.received("fd-it/processed/shared").size()).stream()
                 .filter(m -> new String(m.getPayload()).startsWith("s-")).toList();
         assertThat(got).hasSize(300);
         assertThat(got.stream().map(m -> new String(m.getPayload())).distinct().count()).isEqualTo(300);
         assertThat(got).extracting(m -> Observer.userProperty(m, "member")).contains("A", "B");
+    }
+
+    private static Map<String, Long> membersOf(List<MqttMessage> processed) {
+        return processed.stream().filter(m -> new String(m.getPayload()).startsWith("s-"))
+                .collect(Collectors.groupingBy(m -> String.valueOf(Observer.userProperty(m, "member")), Collectors.counting()));
     }
 
     @Test

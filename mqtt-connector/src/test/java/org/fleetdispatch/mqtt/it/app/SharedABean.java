@@ -12,7 +12,10 @@ import org.fleetdispatch.mqtt.MqttMessageListener;
         @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${ENV=FD_IT_BROKER_URI}"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "fd-it-shared-A"),
         @ActivationConfigProperty(propertyName = "topicFilter", propertyValue = "fd-it/shared/+"),
-        @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fd-it")})
+        @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fd-it"),
+        // Room for the test's whole stream: HiveMQ CE can stop feeding shared subscribers whose QoS 1
+        // window fills under load (hivemq-community-edition#558); this test is about splitting the stream.
+        @ActivationConfigProperty(propertyName = "receiveMaximum", propertyValue = "1000")})
 public class SharedABean implements MqttMessageListener {
 
     @Resource(lookup = Echo.PLAIN)
