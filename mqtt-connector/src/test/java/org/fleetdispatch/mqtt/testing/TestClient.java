@@ -69,21 +69,23 @@ public final class TestClient implements AutoCloseable {
     /**
      * Publishes and waits for the acknowledgement. Paho counts a publish as in flight a little
      * after its acknowledgement arrived, so a fast loop can see "too many publishes in progress":
-     * then it tries again shortly (the broker's receive maximum is the limit).
+     * then it tries again until Paho has room, for at most ten seconds (the broker's receive maximum is
+     * the limit). Any other failure ends the wait at once.
      */
-    public void publish(String topic, MqttMessage m) throws Exception {
-        for (int tries = 0; ; tries++) {
-            try {
-                client.publish(topic, m);
-                return;
-            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-                if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT
-                        || tries > 1000) {
-                    throw e;
-                }
-                Thread.sleep(1);
-            }
-        }
+    public void publish(String topic, MqttMessage m) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(1))
+                .until(() -> {
+                    try {
+                        client.publish(topic, m);
+                        return true;
+                    } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                        if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                            throw e;
+                        }
+                        return false;
+                    }
+                });
     }
 
     public List<MqttMessage> received(String topic) {
