@@ -11,4 +11,13 @@ class ResourceAdapterHiveMqIT extends ResourceAdapterIT {
     Broker startBroker(Path home) throws Exception {
         return HiveMqBroker.tcp(home);
     }
+
+    /**
+     * No: HiveMQ CE can leave one member idle while another holds messages (seen here with a receive
+     * maximum of 1: every message waited for the busy member), hivemq-community-edition#558.
+     */
+    @Override
+    boolean sharesRoundRobin() {
+        return false;
+    }
 }

@@ -56,6 +56,13 @@ abstract class ResourceAdapterIT {
     /** Starts the broker under test in {@code home}. */
     abstract Broker startBroker(Path home) throws Exception;
 
+    /**
+     * Whether the broker deals a shared subscription's messages to its members in turn, so that a
+     * test may expect every member to get some. Which member gets a message is the broker's policy,
+     * not the adapter's: HiveMQ CE may hand a whole stream to one member that keeps up with it.
+     */
+    abstract boolean sharesRoundRobin();
+
     @BeforeAll
     void start() throws Exception {
         broker = startBroker(home);
@@ -287,20 +294,23 @@ abstract class ResourceAdapterIT {
         activate(sa, m -> a.add(text(m)));
         activate(sb, m -> b.add(text(m)));
 
-        // A steady stream (HiveMQ gives a whole burst to one subscriber that keeps up with it).
         try (MqttConnection c = cf.getConnection()) {
             for (int i = 0; i < 200; i++) {
                 c.publish(prefix + "/" + (i % 7), ("s" + i).getBytes(UTF_8), 1, false);
-                Thread.sleep(2);
             }
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> a.size() + b.size() == 200);
+        // Two plain subscriptions would see 400 deliveries: exactly 200 distinct ones prove the group.
+        await().atMost(Duration.ofSeconds(30)).alias("all 200 delivered").until(() -> a.size() + b.size() >= 200);
         Set<String> union = new HashSet<>(a);
         union.addAll(b);
         assertThat(union).hasSize(200);
-        assertThat(a).as("messages to a (b got %d)", b.size()).isNotEmpty();
-        assertThat(b).as("messages to b (a got %d)", a.size()).isNotEmpty();
+        assertThat(a.size() + b.size()).as("deliveries, duplicates included").isEqualTo(200);
+        System.out.printf("shared subscription on %s: a=%d b=%d%n", broker, a.size(), b.size());
+        if (sharesRoundRobin()) {
+            assertThat(a).as("messages to a (b got %d)", b.size()).isNotEmpty();
+            assertThat(b).as("messages to b (a got %d)", a.size()).isNotEmpty();
+        }
     }
 
     @Test

@@ -14,4 +14,10 @@ class ResourceAdapterMosquittoIT extends ResourceAdapterIT {
         assumeTrue(MosquittoBroker.binary().isPresent(), MosquittoBroker.INSTALL_HINT);
         return MosquittoBroker.tcp(home);
     }
+
+    /** Yes: mosquitto deals a shared subscription's messages to its members in turn. */
+    @Override
+    boolean sharesRoundRobin() {
+        return true;
+    }
 }

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts, once per test run, the brokers the Payara Micro tests talk to, on the ports the build
  * reserved: a plain HiveMQ at {@code FD_IT_BROKER_URI} and a TLS HiveMQ (client certificates
- * required) at {@code FD_IT_TLS_BROKER_URI}, whose client enclave is written to {@code FD_IT_ENCLAVE}.
+ * required) at {@code FD_IT_TLS_BROKER_URI}, whose client enclave is written to {@code FD_IT_ENCLAVE},
+ * and for shared subscriptions a broker at {@code FD_IT_SHARED_BROKER_URI}: mosquitto where it is
+ * installed, because it deals a shared subscription's messages to the members in turn, so a test can
+ * expect each member to get some; HiveMQ CE otherwise, which may feed one member only
+ * (hivemq-community-edition#558).
  * The Micro child process inherits the same environment variables. Register it before the Arquillian
  * extension so the brokers are up before the application deploys; they stop when the run ends.
  */
@@ -21,6 +25,15 @@ public final class ContainerBrokers implements BeforeAllCallback {
 
     public static String tlsBrokerUri() {
         return env("FD_IT_TLS_BROKER_URI");
+    }
+
+    public static String sharedBrokerUri() {
+        return env("FD_IT_SHARED_BROKER_URI");
+    }
+
+    /** Whether the shared-subscription broker deals messages to the members in turn (mosquitto). */
+    public static boolean sharedBrokerRoundRobin() {
+        return MosquittoBroker.binary().isPresent();
     }
 
     public static Path enclave() {
@@ -41,10 +54,12 @@ public final class ContainerBrokers implements BeforeAllCallback {
     public static final class Brokers implements ExtensionContext.Store.CloseableResource {
         public final HiveMqBroker plain;
         public final HiveMqBroker tls;
+        public final Broker shared;
 
-        private Brokers(HiveMqBroker plain, HiveMqBroker tls) {
+        private Brokers(HiveMqBroker plain, HiveMqBroker tls, Broker shared) {
             this.plain = plain;
             this.tls = tls;
+            this.shared = shared;
         }
 
         static Brokers start() {
@@ -56,7 +71,11 @@ public final class ContainerBrokers implements BeforeAllCallback {
                 HiveMqBroker tls = HiveMqBroker.tls(home.resolve("tls"), URI.create(tlsBrokerUri()).getPort(),
                         pki.writeServerKeyStore(home.resolve("tls-keys/broker.jks")),
                         pki.writeTrustStore(home.resolve("tls-keys/trust.jks")), TestPki.PASSWORD);
-                return new Brokers(plain, tls);
+                int sharedPort = URI.create(sharedBrokerUri()).getPort();
+                Broker shared = sharedBrokerRoundRobin()
+                        ? MosquittoBroker.tcp(home.resolve("shared"), sharedPort)
+                        : HiveMqBroker.tcp(home.resolve("shared"), sharedPort);
+                return new Brokers(plain, tls, shared);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the test brokers", e);
             }
@@ -64,10 +83,8 @@ public final class ContainerBrokers implements BeforeAllCallback {
 
         @Override
         public void close() throws Exception {
-            try {
-                plain.close();
-            } finally {
-                tls.close();
+            try (shared; tls; plain) {
+                // closes all three, last opened first
             }
         }
     }

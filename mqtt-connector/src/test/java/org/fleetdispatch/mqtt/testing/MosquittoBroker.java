@@ -42,7 +42,10 @@ public final class MosquittoBroker implements Broker {
     }
 
     public static MosquittoBroker tcp(Path home) throws Exception {
-        int port = Ports.free();
+        return tcp(home, Ports.free());
+    }
+
+    public static MosquittoBroker tcp(Path home, int port) throws Exception {
         MosquittoBroker b = new MosquittoBroker(home, port, "tcp://127.0.0.1:" + port, "");
         b.start();
         return b;

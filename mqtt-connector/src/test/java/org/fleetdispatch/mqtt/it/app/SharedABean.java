@@ -9,12 +9,12 @@ import org.fleetdispatch.mqtt.MqttMessageListener;
 
 /** One of two members of the shared subscription group {@code fd-it}; reports under its own name. */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${ENV=FD_IT_BROKER_URI}"),
+        @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${ENV=FD_IT_SHARED_BROKER_URI}"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "fd-it-shared-A"),
         @ActivationConfigProperty(propertyName = "topicFilter", propertyValue = "fd-it/shared/+"),
         @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fd-it"),
-        // Room for the test's whole stream: HiveMQ CE can stop feeding shared subscribers whose QoS 1
-        // window fills under load (hivemq-community-edition#558); this test is about splitting the stream.
+        // Room for the test's whole stream where the test broker is HiveMQ CE (no mosquitto installed),
+        // which can stop feeding shared subscribers whose QoS 1 window fills (hivemq-community-edition#558).
         @ActivationConfigProperty(propertyName = "receiveMaximum", propertyValue = "1000")})
 public class SharedABean implements MqttMessageListener {
 
