@@ -37,7 +37,7 @@ import java.util.Set;
  *   {@link Vda5050FormatException} with line, column and offset;</li>
  *   <li>the JSON must satisfy the topic's official 2.0.0 schema and our supplement (ADR 0060), else
  *   {@link Vda5050ValidationException} listing each violation's JSON path and rule;</li>
- *   <li>only then is it bound to the record with JSON-B.</li>
+ *   <li>only then is the tree bound to the record ({@link RecordBinder}; JSON-B would parse the text again).</li>
  * </ol>
  * Unknown fields are allowed (the schemas allow them; 2.1 senders add some) and ignored. {@link #encode} validates
  * what it writes as well, so we never publish a message our own decoder would refuse.
@@ -93,13 +93,13 @@ public final class Vda5050Codec implements AutoCloseable {
         JsonValue tree = parse(text);
         validate(topic, tree);
         try {
-            return jsonb.fromJson(text, topic.messageType());
-        } catch (JsonbException | IllegalArgumentException | NullPointerException e) {
+            return RecordBinder.bind(tree.asJsonObject(), topic.messageType());
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             // The schema accepted it, so this is a gap between schema and record (e.g. a number too large for
             // a long): still the sender's fault, reported as a validation failure at the root.
             throw new Vda5050ValidationException(topic,
                     List.of(new Violation("$", "binding", "cannot bind to " + topic.messageType().getSimpleName()
-                            + ": " + rootCause(e).getMessage())));
+                            + ": " + e.getMessage())));
         }
     }
 
@@ -213,13 +213,5 @@ public final class Vda5050Codec implements AutoCloseable {
         } catch (CharacterCodingException e) {
             throw new Vda5050FormatException("invalid UTF-8: " + e, -1, -1, -1, e);
         }
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c;
     }
 }
