@@ -2,6 +2,7 @@ package org.fleetdispatch.mission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -53,14 +54,19 @@ public class MissionRepository {
         entityManager.remove(mission);
     }
 
-    /** The mission running on a robot, locked; at most one runs per robot. */
+    /**
+     * The mission running on a robot, locked; at most one runs per robot. Call it before this transaction
+     * changes any mission: it does not flush the transaction's changes first (a robot's state message has just
+     * changed the robot, and flushing that before every such query cost more than the query itself).
+     */
     public Optional<Mission> lockRunning(String robot) {
         return entityManager.createQuery(
                         "select m from Mission m where m.robot = :robot and m.state = :state", Mission.class)
                 .setParameter("robot", robot)
                 .setParameter("state", MissionState.RUNNING)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
     }
 
     public Optional<Mission> running(String robot) {
