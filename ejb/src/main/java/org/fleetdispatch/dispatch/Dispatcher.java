@@ -1,12 +1,18 @@
 package org.fleetdispatch.dispatch;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.fleetdispatch.mission.FailureCategory;
 import org.fleetdispatch.mission.Mission;
@@ -54,6 +60,16 @@ public class Dispatcher {
 
     @Inject
     private Event<MissionWritten> missionWritten;
+
+    @Inject
+    private RobotFeed feed;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** The key under which a transaction keeps the order it sent a robot (a resource of the transaction). */
+    private record SentOrder(String robot) {
+    }
 
     private final Clock clock = Clock.systemUTC();
 
@@ -148,6 +164,7 @@ public class Dispatcher {
             RobotMessages.Sent<Order> sent = messages.send(robot, Topic.ORDER,
                     header -> Orders.forLeaf(header, orderId, node, robot.status().pose()), cause);
             mission.orderSent(leaf, orderId, 0, sent.payload());
+            ordered(robot, running(mission, node, sent.message()));
         } else if (node.type() == NodeType.NOTIFY) {
             notifyDue.fire(new NotifyDue(mission.name(), leaf, node.name(), node.notification()));
         } else {
@@ -156,22 +173,77 @@ public class Dispatcher {
     }
 
     /**
+     * The sequence ids of the order's nodes that are task waypoints of the route it was built from (nodes
+     * {@code wp-1}, {@code wp-2}, … are the route's waypoints in order).
+     */
+    private static Set<Long> taskSequenceIds(MissionNode node, Order order) {
+        if (node.type() != NodeType.ROUTE) {
+            return Set.of();
+        }
+        List<Waypoint> waypoints = node.route().waypoints();
+        Set<Long> ids = new HashSet<>();
+        for (Node n : order.nodes()) {
+            if (n.nodeId().startsWith("wp-")) {
+                int index = Integer.parseInt(n.nodeId().substring(3)) - 1;
+                if (index < waypoints.size() && waypoints.get(index).isTask()) {
+                    ids.add(n.sequenceId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static RunningOrder running(Mission mission, MissionNode node, Order order) {
+        return new RunningOrder(order, taskSequenceIds(node, order), mission.taskStatus().getOrDefault(node.name(), 0));
+    }
+
+    /**
+     * Remembers the order sent in this transaction, and tells the robot feed once it commits, so that the
+     * robot's states of that order can take the fast path.
+     */
+    private void ordered(Robot robot, RunningOrder order) {
+        transactions.putResource(new SentOrder(robot.name()), order);
+        String manufacturer = robot.manufacturer();
+        String serialNumber = robot.name();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    feed.ordered(manufacturer, serialNumber, order);
+                }
+            }
+        });
+    }
+
+    /** The order this transaction sent the robot, or {@code null}. */
+    private RunningOrder sentInThisTransaction(Robot robot) {
+        return (RunningOrder) transactions.getResource(new SentOrder(robot.name()));
+    }
+
+    /**
      * A state message of a robot that has (or may have) a mission running: advance the mission when the
      * robot finished or failed its order, and count the task waypoints it passed.
+     *
+     * @return the order the robot's mission waits on once this transaction commits, or {@code null} (no
+     *         mission running, or a leaf that is not a robot's runs)
      */
-    public void progress(Robot robot, State state, Instant receivedAt) {
+    public RunningOrder progress(Robot robot, State state, Instant receivedAt) {
         Optional<Mission> running = missions.lockRunning(robot.name());
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
                 robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
                 startNext(robot, receivedAt);
             }
-            return;
+            return sentInThisTransaction(robot);
         }
         Mission mission = running.get();
         byte[] sent = mission.orderMessage();
         if (sent == null) {
-            return; // a notify leaf runs, or the order is being written
+            return null; // a notify leaf runs, or the order is being written
         }
         Order order = json.decode(sent, Order.class);
         OrderProgress progress = OrderProgress.of(order, state);
@@ -181,27 +253,27 @@ public class Dispatcher {
             countTasksAndTell(mission, node, order, progress);
         }
         switch (progress.outcome()) {
-            case FINISHED -> apply(mission, robot, mission.leafFinished(leaf, true, null, now()), receivedAt);
+            case FINISHED -> {
+                apply(mission, robot, mission.leafFinished(leaf, true, null, now()), receivedAt);
+                return sentInThisTransaction(robot);
+            }
             case FAILED -> {
                 LOG.info(() -> "Mission " + mission.name() + ", node '" + node.name() + "' failed on " + robot.name() + ": "
                         + progress.reason());
                 apply(mission, robot, mission.leafFinished(leaf, false, progress.reason(), now()), receivedAt);
+                return sentInThisTransaction(robot);
             }
             default -> {
-                // still waiting or driving
+                return running(mission, node, order); // still waiting or driving
             }
         }
     }
 
     private static void countTasks(Mission mission, MissionNode node, Order order, OrderProgress progress) {
-        List<Waypoint> waypoints = node.route().waypoints();
         int reached = 0;
-        for (Node n : order.nodes()) {
-            if (n.nodeId().startsWith("wp-") && progress.passed(n)) {
-                int index = Integer.parseInt(n.nodeId().substring(3)) - 1;
-                if (index < waypoints.size() && waypoints.get(index).isTask()) {
-                    reached++;
-                }
+        for (long id : taskSequenceIds(node, order)) {
+            if (progress.lastNodeSequenceId() >= id) {
+                reached++;
             }
         }
         if (reached > mission.taskStatus().getOrDefault(node.name(), 0)) {
@@ -287,6 +359,7 @@ public class Dispatcher {
         Robot robot = robots.lock(mission.robot()).orElseThrow();
         RobotMessages.Sent<Order> update = messages.send(robot, Topic.ORDER, h -> Orders.routeUpdate(h, previous, waypoints));
         mission.orderSent(mission.orderLeaf(), previous.orderId(), update.message().orderUpdateId(), update.payload());
+        ordered(robot, running(mission, mission.tree().node(mission.orderLeaf()), update.message()));
     }
 
     private Instant now() {

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.fleetdispatch.robot.RobotReport;
+import org.fleetdispatch.vda5050.Order;
+import org.fleetdispatch.vda5050.State;
 
 /**
  * What this server instance last heard from each robot, so that a state message that changes nothing
@@ -18,7 +20,8 @@ import org.fleetdispatch.robot.RobotReport;
  *
  * <p>Robots publish state up to 10 times a second; the database sees a robot's status at most once per
  * flush (every second), plus immediately whenever the state says something the dispatcher must act on
- * (order progress, errors, operating mode, charging). Nothing here is needed by another instance: it
+ * (an order accepted by a robot this instance did not send it from, finished or failed, a task waypoint
+ * passed, action states, errors, operating mode, charging). Nothing here is needed by another instance: it
  * is a cache of what is, or soon will be, in PostgreSQL.
  */
 @ApplicationScoped
@@ -31,7 +34,7 @@ public class RobotFeed {
     public static final class Entry {
         private final String name;
         private final Instant known;
-        private volatile String settledDigest;
+        private volatile Settled settled;
         private final AtomicReference<RobotReport> pending = new AtomicReference<>();
 
         Entry(String name, Instant known) {
@@ -45,26 +48,38 @@ public class RobotFeed {
         }
 
         /**
-         * Takes a state report on the fast path when nothing the dispatcher acts on changed.
+         * Takes a state report on the fast path when nothing the dispatcher acts on changed: the robot part of
+         * the state is as the last slow path left it, and so is the order progress, or the progress is the
+         * routine kind (see {@link Settled#routine}).
          *
          * @return whether it was taken; if not, the caller must take the slow path
          */
-        public boolean offer(String digest, RobotReport report) {
-            if (digest.equals(settledDigest)) {
+        public boolean offer(State state, StateDigest digest, RobotReport report) {
+            Settled s = settled;
+            if (s != null && s.robot().equals(digest.robot())
+                    && (s.progress().equals(digest.progress()) || s.routine(state))) {
                 pending.set(report);
                 return true;
             }
             return false;
         }
 
-        /** The slow path committed this digest: equal states from now on take the fast path. */
-        public void settled(String digest) {
-            settledDigest = digest;
+        /** The slow path committed after this state; {@code order} is what the robot's mission now waits on. */
+        public void settled(StateDigest digest, RunningOrder order) {
+            settled = new Settled(digest.robot(), digest.progress(), order);
+        }
+
+        /** A transaction that did not come from a state message committed a new order for the robot. */
+        public void ordered(RunningOrder order) {
+            Settled s = settled;
+            if (s != null) {
+                settled = new Settled(s.robot(), s.progress(), order);
+            }
         }
 
         /** Forget what was settled, so that the next state takes the slow path (after a change elsewhere). */
         public void unsettle() {
-            settledDigest = null;
+            settled = null;
         }
 
         RobotReport takePending() {
@@ -74,6 +89,32 @@ public class RobotFeed {
         /** A report the flush could not write this time: kept for the next one unless a newer one came. */
         public void restore(RobotReport report) {
             pending.compareAndSet(null, report);
+        }
+    }
+
+    /** The two halves of what the dispatcher acts on in a state message (see {@code RobotStateHandler.digest}). */
+    public record StateDigest(String robot, String progress) {
+    }
+
+    /** What the last committed slow path saw, and the order it left the robot's mission waiting on. */
+    record Settled(String robot, String progress, RunningOrder order) {
+
+        /**
+         * Whether a state's order progress needs no transaction: the robot drives the very order the mission waits
+         * on (same orderId and orderUpdateId, so the same immutable order), has not finished or failed it, and
+         * has passed no task waypoint the mission has not counted. The pose reaches the database with the next
+         * flush.
+         * Anything else, such as an order this instance has not seen (sent by another instance), an update, a
+         * cancelOrder (its action state changes the robot half) or the last node, goes the slow way.
+         */
+        boolean routine(State state) {
+            if (order == null) {
+                return false;
+            }
+            Order o = order.order();
+            return o.orderId().equals(state.orderId()) && o.orderUpdateId() == state.orderUpdateId()
+                    && order.tasksPassed(state.lastNodeSequenceId()) == order.tasksReached()
+                    && OrderProgress.of(o, state).outcome() == OrderProgress.Outcome.RUNNING;
         }
     }
 
@@ -108,6 +149,14 @@ public class RobotFeed {
     /** Forgets what was settled for a robot, e.g. after its mission changed through the API. */
     public void unsettle(String robotName) {
         entries.values().stream().filter(e -> robotName.equals(e.name)).forEach(Entry::unsettle);
+    }
+
+    /** A committed transaction left the mission of the robot with this identity waiting on {@code order}. */
+    public void ordered(String manufacturer, String serialNumber, RunningOrder order) {
+        Entry entry = entries.get(manufacturer + "/" + serialNumber);
+        if (entry != null) {
+            entry.ordered(order);
+        }
     }
 
     /** The reports that arrived on the fast path since the last flush. */

@@ -30,6 +30,8 @@ import org.fleetdispatch.vda5050.State;
  * A robot's {@code state} messages: the fast path remembers the status for the next flush; the slow path,
  * taken when the message says something the dispatcher acts on, writes the status and advances the
  * robot's mission in the caller's transaction (the MDB's, so the message is acknowledged after commit).
+ * A robot driving the order its mission waits on takes the fast path from node to node (see
+ * {@link RobotFeed}); in the steady state a mission of one route costs one slow path, at its end.
  */
 @Stateless
 public class RobotStateHandler {
@@ -62,8 +64,8 @@ public class RobotStateHandler {
             return; // not a robot we manage: any device may publish on the broker
         }
         RobotReport report = report(manufacturer, serialNumber, state, receivedAt);
-        String digest = digest(state);
-        if (entry.offer(digest, report)) {
+        RobotFeed.StateDigest digest = digest(state);
+        if (entry.offer(state, digest, report)) {
             return;
         }
         Robot robot = robots.lock(entry.name()).orElse(null);
@@ -72,7 +74,7 @@ public class RobotStateHandler {
             return;
         }
         robot.report(report);
-        dispatcher.progress(robot, state, receivedAt);
+        RunningOrder running = dispatcher.progress(robot, state, receivedAt);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -81,7 +83,7 @@ public class RobotStateHandler {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    entry.settled(digest);
+                    entry.settled(digest, running);
                 }
             }
         });
@@ -134,32 +136,32 @@ public class RobotStateHandler {
     }
 
     /**
-     * What the dispatcher acts on: order progress, actions, errors, operating mode, charging, and
-     * whether the robot knows where it is. Pose, battery level and velocities are left out on purpose:
-     * they change on every message and only need to reach the database once per flush.
+     * What the dispatcher acts on, in two halves: the robot's (actions, errors, information, operating mode,
+     * charging, pause, whether it knows where it is) and its order progress (order, update, last node, what is
+     * left). Pose, battery level and velocities are left out on purpose: they change on every message and only
+     * need to reach the database once per flush.
      */
-    static String digest(State s) {
-        StringBuilder d = new StringBuilder(128)
-                .append(s.orderId()).append('|').append(s.orderUpdateId()).append('|')
-                .append(s.lastNodeId()).append('|').append(s.lastNodeSequenceId()).append('|')
-                .append(s.nodeStates().size()).append('|').append(s.edgeStates().size()).append('|')
+    static RobotFeed.StateDigest digest(State s) {
+        StringBuilder robot = new StringBuilder(96)
                 .append(s.operatingMode()).append('|').append(s.batteryState().charging()).append('|')
                 .append(s.paused()).append('|')
                 .append(s.agvPosition() != null && s.agvPosition().positionInitialized()).append('|');
         for (ActionState a : s.actionStates()) {
-            d.append(a.actionId()).append('=').append(a.actionStatus()).append(',');
+            robot.append(a.actionId()).append('=').append(a.actionStatus()).append(',');
         }
-        d.append('|');
+        robot.append('|');
         for (AgvError e : s.errors()) {
-            d.append(e.errorType()).append(':').append(e.errorLevel()).append(':').append(e.errorDescription()).append(',');
+            robot.append(e.errorType()).append(':').append(e.errorLevel()).append(':').append(e.errorDescription()).append(',');
         }
         if (s.information() != null) {
-            d.append('|');
+            robot.append('|');
             for (Info i : s.information()) {
-                d.append(i.infoType()).append(':').append(i.infoDescription()).append(',');
+                robot.append(i.infoType()).append(':').append(i.infoDescription()).append(',');
             }
         }
-        return d.toString();
+        String progress = s.orderId() + '|' + s.orderUpdateId() + '|' + s.lastNodeId() + '|' + s.lastNodeSequenceId()
+                + '|' + s.nodeStates().size() + '|' + s.edgeStates().size();
+        return new RobotFeed.StateDigest(robot.toString(), progress);
     }
 
     static RobotReport report(String manufacturer, String serialNumber, State s, Instant receivedAt) {
