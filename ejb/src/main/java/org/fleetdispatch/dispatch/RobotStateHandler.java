@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,12 @@ public class RobotStateHandler {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    /** How many state messages needed the database: with the fast path's share, what the flush saves. */
+    @Inject
+    @Metric(name = "fleetdispatch_state_slow_path", absolute = true,
+            description = "Robot state messages that took the slow path (robot locked, mission advanced, in the message's transaction)")
+    private Counter slowPath;
+
     /**
      * @param manufacturer from the topic the message came on
      * @param serialNumber likewise
@@ -73,6 +81,7 @@ public class RobotStateHandler {
             feed.forget(manufacturer, serialNumber);
             return;
         }
+        slowPath.inc();
         robot.report(report);
         RunningOrder running = dispatcher.progress(robot, state, receivedAt);
         transactions.registerInterposedSynchronization(new Synchronization() {

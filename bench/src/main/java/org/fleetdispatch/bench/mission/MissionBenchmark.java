@@ -446,6 +446,8 @@ public final class MissionBenchmark implements Callable<Integer> {
         Duration window = first == null || last == null ? Duration.ZERO : Duration.between(first, last);
         String processed = "fleetdispatch_state_messages_total";
         long statesProcessed = Math.round(m1.valueOrZero(processed) - m0.valueOrZero(processed));
+        String slow = "fleetdispatch_state_slow_path_total";
+        long statesSlow = Math.round(m1.valueOrZero(slow) - m0.valueOrZero(slow));
         String timer = "fleetdispatch_dispatch_latency";
         long count0 = Math.round(m0.valueOrZero(timer + "_count"));
         long count1 = Math.round(m1.valueOrZero(timer + "_count"));
@@ -456,7 +458,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
+                statesSlow, latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
     }
 
     /**
@@ -493,6 +495,8 @@ public final class MissionBenchmark implements Callable<Integer> {
                         + " age when taken up (robot timestamp to server): mean %.0f ms, worst 2-s mean %.0f ms%n",
                 run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()), run.stateAgeMillis(),
                 run.worstStateAgeMillis());
+        out.printf(Locale.ROOT, "  slow path (state messages that locked the robot and advanced its mission): %d, %.1f per"
+                + " completed mission%n", run.statesSlow(), (double) run.statesSlow() / Math.max(1, run.completed()));
         Phase.Latency l = run.latency();
         out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
                         + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
