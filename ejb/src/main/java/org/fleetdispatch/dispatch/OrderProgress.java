@@ -11,6 +11,7 @@ import org.fleetdispatch.vda5050.AgvError;
 import org.fleetdispatch.vda5050.ErrorLevel;
 import org.fleetdispatch.vda5050.ErrorReference;
 import org.fleetdispatch.vda5050.Node;
+import org.fleetdispatch.vda5050.NodeState;
 import org.fleetdispatch.vda5050.Order;
 import org.fleetdispatch.vda5050.State;
 
@@ -36,7 +37,7 @@ public record OrderProgress(Outcome outcome, String reason, long lastNodeSequenc
             boolean fatal = error.errorLevel() == ErrorLevel.FATAL
                     && (order.orderId().equals(state.orderId()) || references(error, "orderId", order.orderId()));
             if (refusal || fatal) {
-                return new OrderProgress(Outcome.FAILED, describe(order, error), state.lastNodeSequenceId());
+                return new OrderProgress(Outcome.FAILED, describe(order, error), passedUpTo(state));
             }
         }
         if (!order.orderId().equals(state.orderId())) {
@@ -48,11 +49,11 @@ public record OrderProgress(Outcome outcome, String reason, long lastNodeSequenc
             if (actionIds.contains(action.actionId()) && action.actionStatus() == ActionStatus.FAILED) {
                 return new OrderProgress(Outcome.FAILED, "Action '" + action.actionType() + "' (" + action.actionId() + ") failed"
                         + (action.resultDescription() == null || action.resultDescription().isBlank() ? ""
-                        : ": " + action.resultDescription()), state.lastNodeSequenceId());
+                        : ": " + action.resultDescription()), passedUpTo(state));
             }
         }
         if (state.orderUpdateId() < order.orderUpdateId()) {
-            return new OrderProgress(Outcome.WAITING, null, state.lastNodeSequenceId());
+            return new OrderProgress(Outcome.WAITING, null, passedUpTo(state));
         }
         Node last = order.nodes().get(order.nodes().size() - 1);
         boolean traversed = state.nodeStates().isEmpty() && state.lastNodeSequenceId() == last.sequenceId();
@@ -61,10 +62,26 @@ public record OrderProgress(Outcome outcome, String reason, long lastNodeSequenc
                 .map(ActionState::actionId)
                 .collect(Collectors.toSet());
         boolean actionsDone = finished.containsAll(actionIds);
-        return new OrderProgress(traversed && actionsDone ? Outcome.FINISHED : Outcome.RUNNING, null, state.lastNodeSequenceId());
+        return new OrderProgress(traversed && actionsDone ? Outcome.FINISHED : Outcome.RUNNING, null, passedUpTo(state));
     }
 
-    /** Sequence ids of the order's nodes the robot has passed: up to and including its last node. */
+    /**
+     * The sequence id up to which the robot has passed the nodes of its current order. Not simply its
+     * {@code lastNodeSequenceId}: having just accepted an order, a robot still reports the last node of the
+     * previous one (VDA 5050 6.10.6: the node it last reached) until it reaches the new order's first node,
+     * and our orders reuse node ids and sequence ids ({@code start}, {@code wp-1} at 2, …). A node still in
+     * {@code nodeStates} is not passed, and nodes are passed in sequence, so nothing from the smallest
+     * remaining sequence id on counts.
+     */
+    static long passedUpTo(State state) {
+        long passed = state.lastNodeSequenceId();
+        for (NodeState remaining : state.nodeStates()) {
+            passed = Math.min(passed, remaining.sequenceId() - 1);
+        }
+        return passed;
+    }
+
+    /** Whether the robot has passed this node of the order: up to and including its last node of this order. */
     public boolean passed(Node node) {
         return lastNodeSequenceId >= node.sequenceId();
     }

@@ -112,9 +112,12 @@ public class RobotFeed {
                 return false;
             }
             Order o = order.order();
-            return o.orderId().equals(state.orderId()) && o.orderUpdateId() == state.orderUpdateId()
-                    && order.tasksPassed(state.lastNodeSequenceId()) == order.tasksReached()
-                    && OrderProgress.of(o, state).outcome() == OrderProgress.Outcome.RUNNING;
+            if (!o.orderId().equals(state.orderId()) || o.orderUpdateId() != state.orderUpdateId()) {
+                return false;
+            }
+            OrderProgress progress = OrderProgress.of(o, state);
+            return progress.outcome() == OrderProgress.Outcome.RUNNING
+                    && order.tasksPassed(progress.lastNodeSequenceId()) == order.tasksReached();
         }
     }
 

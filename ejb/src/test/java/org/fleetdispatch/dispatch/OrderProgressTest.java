@@ -54,6 +54,19 @@ class OrderProgressTest {
     }
 
     @Test
+    void justAcceptedTheRobotStillReportsThePreviousOrdersLastNodeAndHasPassedNothing() {
+        NodeState start = new NodeState("start", 0, null, null, true);
+        NodeState wp1 = new NodeState("wp-1", 2, null, null, true);
+        NodeState wp2 = new NodeState("wp-2", 4, null, null, true);
+        // the previous order ended at its wp-2, sequence 4: this order's wp-2 has the same id and sequence
+        OrderProgress accepted = OrderProgress.of(ROUTE, state("o-route", 4, List.of(start, wp1, wp2), List.of(), List.of()));
+        assertThat(accepted.outcome()).isEqualTo(OrderProgress.Outcome.RUNNING);
+        assertThat(ROUTE.nodes()).noneMatch(accepted::passed);
+        OrderProgress atStart = OrderProgress.of(ROUTE, state("o-route", 0, List.of(wp1, wp2), List.of(), List.of()));
+        assertThat(ROUTE.nodes()).filteredOn(atStart::passed).extracting(n -> n.nodeId()).containsExactly("start");
+    }
+
+    @Test
     void everyActionStateIsReadAndMatchedById() {
         String id = PICK.nodes().get(0).actions().get(0).actionId();
         List<ActionState> states = List.of(

@@ -93,6 +93,14 @@ class RobotFeedTest {
     }
 
     @Test
+    void acceptingAnOrderWhileStillOnThePreviousOrdersLastNodeIsRoutine() {
+        State finished = state("o-before", 0, "wp-2", 4, List.of(), List.of(), List.of());
+        settle(finished, new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
+        NodeState start = new NodeState("start", 0, null, null, true);
+        assertThat(offer(state("o-route", 0, "wp-2", 4, List.of(start, WP1, WP2), List.of(), List.of()))).isTrue();
+    }
+
+    @Test
     void anOrderThisInstanceDidNotSeeOrAnUpdateReachesTheDispatcher() {
         settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(), 0));
         assertThat(offer(state("o-other", 0, "x", 2, List.of(WP2), List.of(), List.of()))).as("another order").isFalse();

@@ -284,8 +284,16 @@ class MissionScenariosIT {
                 + "{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0},"
                 + "{\"x\": 1.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0.5},"
                 + "{\"x\": 2.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0}]}}");
+        // Queued behind it, the same shape back: on accepting it the robot still reports the first order's last
+        // node (wp-3, sequence 6), which this order has too; none of it counts until the robot gets there.
+        String back = submit(robot, "{\"name\": \"back\", \"route\": {\"waypoints\": ["
+                + "{\"x\": 2, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0},"
+                + "{\"x\": 1.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0.5},"
+                + "{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0}]}}");
         assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(timeline.taskCounts(mission, "tour")).containsExactly(0, 1, 2);
+        assertThat(finish(back)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(timeline.taskCounts(back, "back")).containsExactly(0, 1, 2);
     }
 
     @Test
