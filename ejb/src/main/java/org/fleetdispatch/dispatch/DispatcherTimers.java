@@ -1,5 +1,7 @@
 package org.fleetdispatch.dispatch;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -7,14 +9,20 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.fleetdispatch.platform.Worker;
 
 /**
  * The dispatcher's clock: every second it writes the robots' statuses that arrived on the fast path,
@@ -45,11 +53,26 @@ public class DispatcherTimers {
     private Notifier notifier;
 
     @Resource
-    private ManagedExecutorService executor;
+    private ManagedThreadFactory threads;
+
+    /** Robots whose queue changed since the starter last ran, and whether a mission without a robot came. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean unassigned = new AtomicBoolean();
+    private Worker starter;
 
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean slowTicking = new AtomicBoolean();
     private final AtomicBoolean resumed = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        starter = new Worker(threads, "fleetdispatch-starter", this::startQueued);
+    }
+
+    @PreDestroy
+    void stop() {
+        starter.close();
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void everySecond() {
@@ -98,18 +121,33 @@ public class DispatcherTimers {
     }
 
     /** A robot may be able to start a mission: try right after the change committed. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged change) {
-        executor.execute(() -> {
+        if (change.robot() == null) {
+            unassigned.set(true);
+        } else {
+            queued.add(change.robot());
+        }
+        starter.wake();
+    }
+
+    private void startQueued() {
+        for (Iterator<String> robots = queued.iterator(); robots.hasNext(); ) {
+            String robot = robots.next();
+            robots.remove();
             try {
-                if (change.robot() == null) {
-                    sweeps.assignNext();
-                } else {
-                    sweeps.startNext(change.robot());
-                }
+                sweeps.startNext(robot);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Immediate start failed; the next sweep retries", e);
             }
-        });
+        }
+        if (unassigned.getAndSet(false)) {
+            try {
+                sweeps.assignNext();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Immediate assignment failed; the next sweep retries", e);
+            }
+        }
     }
 
     private void flushStatuses() {
