@@ -77,7 +77,19 @@ class SimulatorTest {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The state's error of this type; an assertion error (which {@code untilAsserted} retries) when there is none
+     * yet, never a null that fails the wait on its first poll.
+     */
     private static AgvError error(State state, String type) {
+        AgvError error = errorIfAny(state, type);
+        if (error == null) {
+            throw new AssertionError("no " + type + " in the robot's state; errors: " + state.errors());
+        }
+        return error;
+    }
+
+    private static AgvError errorIfAny(State state, String type) {
         return state.errors().stream().filter(e -> e.errorType().equals(type)).findFirst().orElse(null);
     }
 
@@ -224,7 +236,7 @@ class SimulatorTest {
                         ActionStatus.FAILED);
             });
             State done = last(robot);
-            AgvError fatal = error(done, "simulatedFailure");
+            AgvError fatal = errorIfAny(done, "simulatedFailure");
             if (i % 2 == 1) {
                 assertThat(fatal).as("order %d passes", i).isNull();
                 assertThat(status(done, "drop-" + i)).isEqualTo(ActionStatus.FINISHED);
