@@ -8,14 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.fleetdispatch.persistence.Durability;
 import org.fleetdispatch.robot.Pose2D;
 import org.fleetdispatch.robot.Robot;
@@ -33,7 +33,7 @@ import org.fleetdispatch.vda5050.State;
  * taken when the message says something the dispatcher acts on, writes the status and advances the
  * robot's mission in the caller's transaction (the MDB's, so the message is acknowledged after commit).
  * A robot driving the order its mission waits on takes the fast path from node to node (see
- * {@link RobotFeed}); in the steady state a mission of one route costs one slow path, at its end.
+ * {@link RobotFeed}); a one-route mission costs a slow path per task waypoint, its last node included.
  */
 @Stateless
 public class RobotStateHandler {
