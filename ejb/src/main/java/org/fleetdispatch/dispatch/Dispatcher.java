@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.mission.tree.NodeType;
 import org.fleetdispatch.mission.tree.TreeRun;
 import org.fleetdispatch.mission.tree.Waypoint;
+import org.fleetdispatch.platform.AfterCommit;
 import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.Node;
@@ -205,18 +204,7 @@ public class Dispatcher {
         transactions.putResource(new SentOrder(robot.name()), order);
         String manufacturer = robot.manufacturer();
         String serialNumber = robot.name();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    feed.ordered(manufacturer, serialNumber, order);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> feed.ordered(manufacturer, serialNumber, order));
     }
 
     /** The order this transaction sent the robot, or {@code null}. */

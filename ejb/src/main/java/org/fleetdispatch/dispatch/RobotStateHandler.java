@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.fleetdispatch.persistence.Durability;
+import org.fleetdispatch.platform.AfterCommit;
 import org.fleetdispatch.robot.Pose2D;
 import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotReport;
@@ -84,18 +83,7 @@ public class RobotStateHandler {
         slowPath.inc();
         robot.report(report);
         RunningOrder running = dispatcher.progress(robot, state, receivedAt);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    entry.settled(digest, running);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> entry.settled(digest, running));
     }
 
     /**

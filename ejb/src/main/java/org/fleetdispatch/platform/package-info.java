@@ -6,5 +6,9 @@
  * from environment variables ({@code FLEETDISPATCH_DB_URL} …) or system properties. The resources are
  * defined with Payara's {@code ${MPCONFIG=…}} references because they are created before the
  * application's own configuration is readable.
+ *
+ * <p>Also two small tools the other packages share: {@link org.fleetdispatch.platform.Worker}, a thread of the
+ * application woken after commits, and {@link org.fleetdispatch.platform.AfterCommit}, work for once a
+ * transaction has committed.
  */
 package org.fleetdispatch.platform;
