@@ -20,4 +20,10 @@ class ResourceAdapterMosquittoIT extends ResourceAdapterIT {
     boolean sharesRoundRobin() {
         return true;
     }
+
+    /** Yes: every acknowledgement makes room for one more message. */
+    @Override
+    boolean feedsPastAnUnacknowledgedMessage() {
+        return true;
+    }
 }
