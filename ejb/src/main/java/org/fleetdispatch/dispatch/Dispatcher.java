@@ -216,10 +216,12 @@ public class Dispatcher {
      * A state message of a robot that has (or may have) a mission running: advance the mission when the
      * robot finished or failed its order, and count the task waypoints it passed.
      *
+     * @param known      the order the robot's feed last settled on, or {@code null}: when it is still the
+     *                   mission's order, its stored message need not be decoded again
      * @return the order the robot's mission waits on once this transaction commits, or {@code null} (no
      *         mission running, or a leaf that is not a robot's runs)
      */
-    public RunningOrder progress(Robot robot, State state, Instant receivedAt) {
+    public RunningOrder progress(Robot robot, State state, Instant receivedAt, RunningOrder known) {
         Optional<Mission> running = missions.lockRunning(robot.name());
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
@@ -233,7 +235,8 @@ public class Dispatcher {
         if (sent == null) {
             return null; // a notify leaf runs, or the order is being written
         }
-        Order order = json.decode(sent, Order.class);
+        Order order = known != null && known.isOrder(mission.orderId(), mission.orderUpdateId()) ? known.order()
+                : json.decode(sent, Order.class);
         OrderProgress progress = OrderProgress.of(order, state);
         int leaf = mission.orderLeaf();
         MissionNode node = mission.tree().node(leaf);

@@ -47,7 +47,7 @@ public class DispatcherTimers {
     private DispatchSweeps sweeps;
 
     @Inject
-    private RobotStateHandler states;
+    private RobotStatusWriter states;
 
     @Inject
     private Notifier notifier;

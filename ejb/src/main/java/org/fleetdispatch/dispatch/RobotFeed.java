@@ -77,6 +77,15 @@ public class RobotFeed {
             }
         }
 
+        /**
+         * The order the robot's mission waited on when this instance last settled it, or {@code null}; a hint
+         * that saves decoding the stored order again, never trusted without checking its ids.
+         */
+        public RunningOrder lastOrder() {
+            Settled s = settled;
+            return s == null ? null : s.order();
+        }
+
         /** Forget what was settled, so that the next state takes the slow path (after a change elsewhere). */
         public void unsettle() {
             settled = null;

@@ -1,21 +1,10 @@
 package org.fleetdispatch.dispatch;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
-import org.fleetdispatch.persistence.Durability;
-import org.fleetdispatch.platform.AfterCommit;
 import org.fleetdispatch.robot.Pose2D;
 import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotReport;
@@ -30,14 +19,17 @@ import org.fleetdispatch.vda5050.State;
 /**
  * A robot's {@code state} messages: the fast path remembers the status for the next flush; the slow path,
  * taken when the message says something the dispatcher acts on, writes the status and advances the
- * robot's mission in the caller's transaction (the MDB's, so the message is acknowledged after commit).
- * A robot driving the order its mission waits on takes the fast path from node to node (see
- * {@link RobotFeed}); a one-route mission costs a slow path per task waypoint, its last node included.
+ * robot's mission in a transaction of its own ({@link RobotStatusWriter#advance}), which commits before
+ * the message is acknowledged. A robot driving the order its mission waits on takes the fast path from
+ * node to node (see {@link RobotFeed}); a one-route mission costs a slow path per task waypoint, its last
+ * node included.
+ *
+ * <p>A CDI bean, not an EJB, and called outside a transaction: nine messages in ten take the fast path,
+ * and for them an enterprise bean call and a JTA transaction begun and committed around nothing were
+ * most of the cost (ADR 0006).
  */
-@Stateless
+@ApplicationScoped
 public class RobotStateHandler {
-
-    static final int FLUSH_BATCH = 25;
 
     @Inject
     private RobotFeed feed;
@@ -46,19 +38,7 @@ public class RobotStateHandler {
     private RobotRepository robots;
 
     @Inject
-    private Dispatcher dispatcher;
-
-    @Inject
-    private Durability durability;
-
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
-
-    /** How many state messages needed the database: with the fast path's share, what the flush saves. */
-    @Inject
-    @Metric(name = "fleetdispatch_state_slow_path", absolute = true,
-            description = "Robot state messages that took the slow path (robot locked, mission advanced, in the message's transaction)")
-    private Counter slowPath;
+    private RobotStatusWriter writer;
 
     /**
      * @param manufacturer from the topic the message came on
@@ -75,61 +55,7 @@ public class RobotStateHandler {
         if (entry.offer(state, digest, report)) {
             return;
         }
-        Robot robot = robots.lock(entry.name()).orElse(null);
-        if (robot == null) {
-            feed.forget(manufacturer, serialNumber);
-            return;
-        }
-        slowPath.inc();
-        robot.report(report);
-        RunningOrder running = dispatcher.progress(robot, state, receivedAt);
-        AfterCommit.run(transactions, () -> entry.settled(digest, running));
-    }
-
-    /**
-     * The statuses that arrived on the fast path since the last flush, in batches of {@value #FLUSH_BATCH}
-     * robots for {@link #flush(List)}: a batch keeps its robots locked until it commits, and a state message
-     * that needs one of them waits that long.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<List<RobotFeed.Pending>> pendingBatches() {
-        List<RobotFeed.Pending> pending = feed.drainPending();
-        List<List<RobotFeed.Pending>> batches = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i += FLUSH_BATCH) {
-            batches.add(List.copyOf(pending.subList(i, Math.min(pending.size(), i + FLUSH_BATCH))));
-        }
-        return batches;
-    }
-
-    /**
-     * Writes one batch of fast-path statuses, in a transaction of its own.
-     *
-     * <p>The robots are locked with one query that skips the ones another transaction holds; a skipped robot
-     * is being written elsewhere (usually by the slow path, with a newer state) and its report waits for the
-     * next flush unless a newer one arrives. The commit does not wait for the disk: the next flush writes
-     * newer statuses anyway, and waiting would keep the batch's robots locked through a WAL flush.
-     *
-     * @return how many statuses were written
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int flush(List<RobotFeed.Pending> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        durability.relaxForThisTransaction();
-        Map<String, RobotFeed.Pending> byRobot = new HashMap<>();
-        for (RobotFeed.Pending p : batch) {
-            byRobot.put(p.robot(), p);
-        }
-        int written = 0;
-        for (Robot robot : robots.lockUnlessBusy(byRobot.keySet())) {
-            robot.reportIfNewer(byRobot.remove(robot.name()).report());
-            written++;
-        }
-        for (RobotFeed.Pending skipped : byRobot.values()) {
-            skipped.entry().restore(skipped.report());
-        }
-        return written;
+        writer.advance(entry, digest, report, state, receivedAt);
     }
 
     /**

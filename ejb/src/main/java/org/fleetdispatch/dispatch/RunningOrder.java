@@ -16,6 +16,11 @@ public record RunningOrder(Order order, Set<Long> taskSequenceIds, int tasksReac
         taskSequenceIds = Set.copyOf(taskSequenceIds);
     }
 
+    /** Whether this is the order with that VDA 5050 orderId and orderUpdateId. */
+    public boolean isOrder(String orderId, Long orderUpdateId) {
+        return order.orderId().equals(orderId) && orderUpdateId != null && order.orderUpdateId() == orderUpdateId;
+    }
+
     /** How many task waypoints a robot whose last node has this sequence id has passed. */
     public int tasksPassed(long lastNodeSequenceId) {
         int passed = 0;

@@ -2,6 +2,8 @@ package org.fleetdispatch.messaging;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,10 @@ import org.fleetdispatch.vda5050.Topic;
 /**
  * VDA 5050 {@code state} of every robot, on any interface name. A shared subscription, so that several
  * server instances split the robots' state messages between them.
+ *
+ * <p>Not in a transaction: most state messages are only remembered in memory, and the ones the
+ * dispatcher acts on get a transaction of their own from the handler, committed before this returns
+ * and so before the adapter acknowledges the message.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${MPCONFIG=fleetdispatch.mqtt.uri}"),
@@ -26,6 +32,7 @@ import org.fleetdispatch.vda5050.Topic;
         @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fleetdispatch"),
         @ActivationConfigProperty(propertyName = "qos", propertyValue = "1")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RobotStateMdb implements MqttMessageListener {
 
     @Inject

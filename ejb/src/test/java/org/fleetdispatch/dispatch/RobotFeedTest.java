@@ -117,6 +117,20 @@ class RobotFeedTest {
     }
 
     @Test
+    void theLastOrderIsAHintCheckedAgainstTheMissionsOrderIds() {
+        assertThat(entry.lastOrder()).isNull();
+        RunningOrder running = new RunningOrder(ROUTE, Set.of(), 0);
+        settle(driving("start", 0, List.of(WP1, WP2)), running);
+        assertThat(entry.lastOrder()).isSameAs(running);
+        assertThat(running.isOrder("o-route", 0L)).isTrue();
+        assertThat(running.isOrder("o-route", 1L)).as("the mission's order was updated since").isFalse();
+        assertThat(running.isOrder("o-other", 0L)).isFalse();
+        assertThat(running.isOrder("o-route", null)).as("no order out").isFalse();
+        entry.unsettle();
+        assertThat(entry.lastOrder()).isNull();
+    }
+
+    @Test
     void withoutAnOrderProgressMustStayAsSettled() {
         settle(driving("wp-2", 4, List.of()), null);
         assertThat(offer(driving("wp-2", 4, List.of()))).isTrue();
