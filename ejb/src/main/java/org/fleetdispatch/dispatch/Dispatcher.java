@@ -83,10 +83,6 @@ public class Dispatcher {
 
     /** As {@link #startNext(String)}, for a robot this transaction has locked already. */
     boolean startNext(Robot robot) {
-        return startNext(robot, null);
-    }
-
-    private boolean startNext(Robot robot, Instant cause) {
         if (!robot.isAvailable() || missions.running(robot.name()).isPresent()) {
             return false;
         }
@@ -94,7 +90,7 @@ public class Dispatcher {
         if (next.isEmpty()) {
             return false;
         }
-        start(next.get(), robot, cause);
+        start(next.get(), robot, null);
         return true;
     }
 
@@ -153,7 +149,17 @@ public class Dispatcher {
         }
         LOG.fine(() -> "Mission " + mission.name() + " on " + robot.name() + " ended " + outcome.missionState());
         robot.onTask(false);
-        startNext(robot, cause);
+        startQueued(robot, cause);
+    }
+
+    /**
+     * Starts the robot's oldest queued mission if the robot can take it, for a caller that knows no mission
+     * runs on the robot (its one running mission just ended, or the database said none runs).
+     */
+    private void startQueued(Robot robot, Instant cause) {
+        if (robot.isAvailable()) {
+            missions.lockNextQueued(robot.name()).ifPresent(next -> start(next, robot, cause));
+        }
     }
 
     private void execute(Mission mission, Robot robot, int leaf, Instant cause) {
@@ -226,8 +232,10 @@ public class Dispatcher {
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
                 robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
-                startNext(robot, receivedAt);
             }
+            // also a robot that just became available (its first state after connecting initialised its
+            // position): waiting for the starter's next sweep would leave it idle for up to a second
+            startQueued(robot, receivedAt);
             return sentInThisTransaction(robot);
         }
         Mission mission = running.get();
