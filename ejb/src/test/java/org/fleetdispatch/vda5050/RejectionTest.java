@@ -319,7 +319,7 @@ class RejectionTest {
     // --- encoding refuses what decoding would refuse ---
 
     @Test
-    void encodingAnInvalidStateFails() {
+    void encodingAnInvalidStateFailsUnlessUnchecked() {
         State s = Samples.state();
         State bad = new State(s.headerId(), s.timestamp(), s.version(), s.manufacturer(), s.serialNumber(),
                 s.orderId(), s.orderUpdateId(), s.zoneSetId(), s.lastNodeId(), s.lastNodeSequenceId(),
@@ -328,6 +328,11 @@ class RejectionTest {
                 s.operatingMode(), s.errors(), s.information(), s.safetyState(), s.maps());
         assertThatThrownBy(() -> CODEC.encode(bad)).isInstanceOf(Vda5050ValidationException.class)
                 .hasMessageContaining("$.batteryState.batteryCharge");
+        // the unchecked variant writes it all the same (the receiver's decoder is what refuses it then)
+        byte[] unchecked = CODEC.encodeUnchecked(bad);
+        assertThatThrownBy(() -> CODEC.decode(unchecked, State.class)).isInstanceOf(Vda5050ValidationException.class)
+                .hasMessageContaining("$.batteryState.batteryCharge");
+        assertThat(CODEC.encodeUnchecked(s)).isEqualTo(CODEC.encode(s));
     }
 
     @Test
