@@ -981,7 +981,8 @@ public final class SimulatedRobot {
             }
             State state = buildState();
             lastState = state;
-            if (publish(Topic.STATE, codec.encode(state))) {
+            byte[] payload = config.checkOwnMessages() ? codec.encode(state) : codec.encodeUnchecked(state);
+            if (publish(Topic.STATE, payload)) {
                 statesPublished.incrementAndGet();
             }
         }

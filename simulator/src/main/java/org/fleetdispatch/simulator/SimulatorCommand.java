@@ -101,6 +101,11 @@ public final class SimulatorCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int connectTimeout = 60;
 
+    @Option(names = "--no-self-check",
+            description = "Do not check each state message against its schema before sending it (for load tests:"
+                    + " the check is most of the robots' CPU; the server checks what it receives anyway).")
+    boolean noSelfCheck;
+
     @Option(names = "--duration", description = "Stop after this many seconds; 0 = run until interrupted "
             + "(default: ${DEFAULT-VALUE}).")
     double duration;
@@ -119,7 +124,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 .failingActions(failingActions).initialPose(new Pose(x, y, theta, mapId)).spacing(spacing)
                 .battery(battery).batteryDrainPerMetre(batteryDrain).chargeRatePerSecond(chargeRate)
                 .positionTolerance(positionTolerance).keepAlive(Duration.ofSeconds(keepAlive))
-                .connectTimeout(Duration.ofSeconds(connectTimeout)).build();
+                .connectTimeout(Duration.ofSeconds(connectTimeout)).checkOwnMessages(!noSelfCheck).build();
     }
 
     private static Duration seconds(double s) {

@@ -30,6 +30,9 @@ import java.util.Set;
  *                           allows no deviation
  * @param keepAlive          MQTT keep-alive (the specification suggests about 15 s, section 6.14)
  * @param connectTimeout     how long {@link Simulator#start} waits for all robots to connect
+ * @param checkOwnMessages   whether every message a robot sends is checked against its schema first (the
+ *                           default). Off for load tests: the checks cost the simulated robots most of their
+ *                           CPU, and the server checks every message it receives anyway.
  */
 public record SimulatorConfig(String brokerUri, int robots, String interfaceName, String manufacturer,
                               String serialPrefix, int firstIndex, double speed, double angularSpeed,
@@ -37,7 +40,7 @@ public record SimulatorConfig(String brokerUri, int robots, String interfaceName
                               Map<String, Duration> actionDurations, Set<String> failingActions, Pose initialPose,
                               double spacing, double battery, double batteryDrainPerMetre,
                               double chargeRatePerSecond, double positionTolerance, Duration keepAlive,
-                              Duration connectTimeout) {
+                              Duration connectTimeout, boolean checkOwnMessages) {
 
     public SimulatorConfig {
         Objects.requireNonNull(brokerUri, "brokerUri");
@@ -105,6 +108,7 @@ public record SimulatorConfig(String brokerUri, int robots, String interfaceName
         private double positionTolerance = 0.25;
         private Duration keepAlive = Duration.ofSeconds(15);
         private Duration connectTimeout = Duration.ofSeconds(30);
+        private boolean checkOwnMessages = true;
 
         public Builder brokerUri(String v) {
             brokerUri = v;
@@ -211,11 +215,16 @@ public record SimulatorConfig(String brokerUri, int robots, String interfaceName
             return this;
         }
 
+        public Builder checkOwnMessages(boolean v) {
+            checkOwnMessages = v;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(brokerUri, robots, interfaceName, manufacturer, serialPrefix, firstIndex,
                     speed, angularSpeed, statePeriod, failurePeriod, defaultActionDuration, actionDurations,
                     failingActions, initialPose, spacing, battery, batteryDrainPerMetre, chargeRatePerSecond,
-                    positionTolerance, keepAlive, connectTimeout);
+                    positionTolerance, keepAlive, connectTimeout, checkOwnMessages);
         }
     }
 }

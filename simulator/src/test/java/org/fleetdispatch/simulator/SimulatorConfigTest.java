@@ -23,6 +23,7 @@ class SimulatorConfigTest {
         assertThat(c.statePeriod()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.failurePeriod()).isZero();
         assertThat(c.keepAlive()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(c.checkOwnMessages()).isTrue();
     }
 
     @Test
@@ -44,7 +45,7 @@ class SimulatorConfigTest {
                 "0.01", "--failure-period", "3", "--speed", "2.5", "--angular-speed", "0.5", "--action-durations",
                 "pick=2.5,drop=0", "--failing-actions", "explode,melt", "--x", "1", "--y", "-2", "--theta", "0.5",
                 "--map-id", "floor-2", "--manufacturer", "ACME", "--serial-prefix", "bot-", "--interface", "vda",
-                "--battery", "55", "--spacing", "3");
+                "--battery", "55", "--spacing", "3", "--no-self-check");
         SimulatorConfig c = command.config();
         assertThat(c.robots()).isEqualTo(50);
         assertThat(c.brokerUri()).isEqualTo("tcp://127.0.0.1:1884");
@@ -62,6 +63,7 @@ class SimulatorConfigTest {
         assertThat(c.interfaceName()).isEqualTo("vda");
         assertThat(c.battery()).isEqualTo(55);
         assertThat(c.spacing()).isEqualTo(3);
+        assertThat(c.checkOwnMessages()).isFalse();
     }
 
     @Test

@@ -259,6 +259,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 .angularSpeed(2.0)
                 .statePeriod(statePeriod)
                 .connectTimeout(Duration.ofMinutes(3))
+                .checkOwnMessages(false) // robots have CPUs of their own; the server still checks every message
                 .build();
     }
 
@@ -448,6 +449,9 @@ public final class MissionBenchmark implements Callable<Integer> {
         long statesProcessed = Math.round(m1.valueOrZero(processed) - m0.valueOrZero(processed));
         String slow = "fleetdispatch_state_slow_path_total";
         long statesSlow = Math.round(m1.valueOrZero(slow) - m0.valueOrZero(slow));
+        String rejected = "fleetdispatch_mqtt_rejected_total";
+        long statesRejected = Math.round(m1.valueOrZero(rejected, "topic=\"state\"")
+                - m0.valueOrZero(rejected, "topic=\"state\""));
         String timer = "fleetdispatch_dispatch_latency";
         long count0 = Math.round(m0.valueOrZero(timer + "_count"));
         long count1 = Math.round(m1.valueOrZero(timer + "_count"));
@@ -458,7 +462,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                statesSlow, latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
+                statesSlow, statesRejected, latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
     }
 
     /**
@@ -496,7 +500,8 @@ public final class MissionBenchmark implements Callable<Integer> {
                 run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()), run.stateAgeMillis(),
                 run.worstStateAgeMillis());
         out.printf(Locale.ROOT, "  slow path (state messages that locked the robot and advanced its mission): %d, %.1f per"
-                + " completed mission%n", run.statesSlow(), (double) run.statesSlow() / Math.max(1, run.completed()));
+                + " completed mission; rejected as invalid: %d%n", run.statesSlow(),
+                (double) run.statesSlow() / Math.max(1, run.completed()), run.statesRejected());
         Phase.Latency l = run.latency();
         out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
                         + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
