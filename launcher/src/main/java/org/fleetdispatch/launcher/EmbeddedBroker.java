@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 
 /**
- * An MQTT 5 broker (HiveMQ Community Edition, embedded) on one TCP listener. Its persistent state
- * (sessions, queued QoS 1/2 messages, retained messages) lives under {@code home/data}, so a restart on
- * the same directory keeps what robots and the server left there.
+ * An MQTT 5 broker (HiveMQ Community Edition, embedded) on one TCP listener. It keeps sessions, queued
+ * messages and retained messages in memory (ADR 0094): a restart loses them, and robots and the server
+ * set them up again when they reconnect. {@code home} holds its configuration and work files.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -45,6 +45,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                       <bind-address>%s</bind-address>
                     </tcp-listener>
                   </listeners>
+                  <persistence>
+                    <mode>in-memory</mode>
+                  </persistence>
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
@@ -62,7 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 """);
     }
 
-    /** (Re)starts the broker on the same directory, port and persistent state. */
+    /** (Re)starts the broker on the same directory and port. */
     public synchronized void start() throws IOException {
         if (hivemq != null) {
             return;
@@ -82,7 +85,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         hivemq = candidate;
     }
 
-    /** Stops the broker, keeping its state; {@link #start()} brings it back. */
+    /** Stops the broker; {@link #start()} brings it back on the same port, empty. */
     public synchronized void stop() {
         if (hivemq == null) {
             return;
