@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.fleetdispatch.mission.FailureCategory;
 import org.fleetdispatch.mission.Mission;
@@ -96,28 +98,29 @@ public class DispatchSweeps {
      */
     public void resendInstantActions() {
         Instant now = clock.instant();
-        for (Robot robot : robots.list(org.fleetdispatch.robot.RobotFilter.ALL)) {
-            if (!robot.status().online()) {
-                continue;
-            }
+        Set<String> waiting = new HashSet<>();
+        for (Robot robot : robots.awaitingInstantActions()) {
             String teleop = robot.switchTeleop() ? "startTeleop" : "stopTeleop";
-            if (robot.switchTeleop() == robot.status().manualMode()) {
-                retries.answered(robot.name(), teleop);
-            } else if (retries.due(robot.name(), teleop, now)) {
-                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, teleop));
+            if (robot.switchTeleop() != robot.status().manualMode()) {
+                waiting.add(InstantActionRetries.key(robot.name(), teleop));
+                if (robot.status().online() && retries.due(robot.name(), teleop, now)) {
+                    robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, teleop));
+                }
             }
-            if (robot.status().factsheet() != null) {
-                retries.answered(robot.name(), "factsheetRequest");
-            } else if (retries.due(robot.name(), "factsheetRequest", now)) {
-                robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, "factsheetRequest"));
+            if (robot.status().factsheet() == null) {
+                waiting.add(InstantActionRetries.key(robot.name(), "factsheetRequest"));
+                if (robot.status().online() && retries.due(robot.name(), "factsheetRequest", now)) {
+                    robots.lock(robot.name()).ifPresent(r -> messages.instantAction(r, "factsheetRequest"));
+                }
             }
         }
+        retries.retainOnly(waiting);
     }
 
     /** Deletes robots marked PENDING_DELETE once no mission runs on them. */
     public void deletePending() {
-        for (Robot robot : robots.list(org.fleetdispatch.robot.RobotFilter.ALL)) {
-            if (robot.lifecycle() == org.fleetdispatch.robot.Lifecycle.PENDING_DELETE && missions.running(robot.name()).isEmpty()) {
+        for (Robot robot : robots.pendingDelete()) {
+            if (missions.running(robot.name()).isEmpty()) {
                 robots.lock(robot.name()).ifPresent(robots::remove);
             }
         }
@@ -140,7 +143,7 @@ public class DispatchSweeps {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<NotifyDue> runningNotifies() {
         List<NotifyDue> notifies = new ArrayList<>();
-        for (Mission mission : missions.list(new org.fleetdispatch.mission.MissionFilter(MissionState.RUNNING, null, null, null, null))) {
+        for (Mission mission : missions.runningWithoutOrders()) {
             int leaf = mission.currentNode();
             MissionNode node = mission.tree().node(leaf);
             if (node.type() == NodeType.NOTIFY && mission.nodeStatus().get(node.name()).state() == MissionState.RUNNING) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +26,7 @@ public class InstantActionRetries {
 
     /** Whether {@code actionType} may be sent to {@code robot} now; if so, the next attempt is scheduled. */
     public boolean due(String robot, String actionType, Instant now) {
-        String key = robot + "/" + actionType;
+        String key = key(robot, actionType);
         Attempt previous = attempts.get(key);
         if (previous != null && now.isBefore(previous.next())) {
             return false;
@@ -36,8 +37,20 @@ public class InstantActionRetries {
         return true;
     }
 
+    /**
+     * Forgets the attempts of every robot and action type not in {@code waiting} ({@code robot/actionType} keys as
+     * {@link #key} makes them): those robots did what was asked, and a next time starts from the beginning.
+     */
+    public void retainOnly(Set<String> waiting) {
+        attempts.keySet().retainAll(waiting);
+    }
+
+    public static String key(String robot, String actionType) {
+        return robot + "/" + actionType;
+    }
+
     /** The robot did what was asked: the next time starts from the beginning. */
     public void answered(String robot, String actionType) {
-        attempts.remove(robot + "/" + actionType);
+        attempts.remove(key(robot, actionType));
     }
 }

@@ -33,4 +33,14 @@ class InstantActionRetriesTest {
         assertThat(retries.due("agv", "x", t.minusSeconds(599))).isTrue();
         assertThat(retries.due("agv", "x", t.minusSeconds(598))).isFalse();
     }
+
+    @Test
+    void retainingTheWaitingForgetsTheAnswered() {
+        InstantActionRetries retries = new InstantActionRetries();
+        assertThat(retries.due("a", "factsheetRequest", T)).isTrue();
+        assertThat(retries.due("b", "factsheetRequest", T)).isTrue();
+        retries.retainOnly(java.util.Set.of(InstantActionRetries.key("a", "factsheetRequest")));
+        assertThat(retries.due("a", "factsheetRequest", T.plusSeconds(1))).as("still waiting").isFalse();
+        assertThat(retries.due("b", "factsheetRequest", T.plusSeconds(1))).as("answered: starts over").isTrue();
+    }
 }

@@ -140,6 +140,14 @@ public class MissionRepository {
                 .getResultList();
     }
 
+    /** RUNNING missions with no order out: a notify leaf (or nothing a robot does) runs. */
+    public List<Mission> runningWithoutOrders() {
+        return entityManager.createQuery(
+                        "select m from Mission m where m.state = :state and m.orderId is null order by m.name", Mission.class)
+                .setParameter("state", MissionState.RUNNING)
+                .getResultList();
+    }
+
     /** Missions marked for deletion that are no longer running. */
     public List<Mission> deletable() {
         return entityManager.createQuery(

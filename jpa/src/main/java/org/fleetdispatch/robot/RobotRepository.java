@@ -75,6 +75,26 @@ public class RobotRepository {
         return entityManager.createNamedQuery("Robot.all", Robot.class).getResultList();
     }
 
+    /**
+     * Robots that have not yet done what an instant action asked: teleoperation switched on or off in the spec but
+     * not yet in the robot's operating mode, or no factsheet received. The periodic re-send looks at these only.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Robot> awaitingInstantActions() {
+        return entityManager.createNativeQuery("""
+                        select * from robot
+                        where lifecycle <> 'DELETED' and (switch_teleop <> manual_mode or factsheet is null)
+                        order by name""", Robot.class)
+                .getResultList();
+    }
+
+    /** Robots marked for deletion, waiting for their running mission to end. */
+    public List<Robot> pendingDelete() {
+        return entityManager.createQuery("select r from Robot r where r.lifecycle = :pending order by r.name", Robot.class)
+                .setParameter("pending", Lifecycle.PENDING_DELETE)
+                .getResultList();
+    }
+
     public boolean exists(String name) {
         return find(name).isPresent();
     }

@@ -138,6 +138,27 @@ class MissionPersistenceTest extends PostgresTest {
     }
 
     @Test
+    void runningMissionsAreFoundWithAndWithoutAnOrderOut() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            Mission driving = Mission.submit("w-driving", "without-robot-1", tree(), null, null, null, T0);
+            missions.add(driving);
+            driving.start(T0);
+            driving.orderSent(0, "w-driving-0", 0, "{}".getBytes());
+            Mission waiting = Mission.submit("w-waiting", "without-robot-2", tree(), null, null, null, T0);
+            missions.add(waiting);
+            waiting.start(T0);
+            missions.add(Mission.submit("w-queued", "without-robot-3", tree(), null, null, null, T0));
+        });
+        List<String> without = fetch(em -> new MissionRepository(em).runningWithoutOrders().stream()
+                .map(Mission::name).filter(n -> n.startsWith("w-")).toList());
+        assertThat(without).containsExactly("w-waiting");
+        List<String> with = fetch(em -> new MissionRepository(em).runningWithOrders().stream()
+                .map(Mission::name).filter(n -> n.startsWith("w-")).toList());
+        assertThat(with).containsExactly("w-driving");
+    }
+
+    @Test
     void aRouteUpdateOfARunningNodeIsReported() {
         inTransaction(em -> {
             Mission m = Mission.submit("upd-1", "upd-robot", tree(), null, null, null, T0);

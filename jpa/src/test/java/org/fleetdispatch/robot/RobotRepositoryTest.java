@@ -37,6 +37,31 @@ class RobotRepositoryTest extends PostgresTest {
     }
 
     @Test
+    void theSweepsQueryOnlyTheRobotsTheyActOn() {
+        inTransaction(em -> {
+            RobotRepository robots = new RobotRepository(em);
+            Robot answered = Robot.register("sweep-answered", null, null, T0);
+            answered.factsheetReceived("FORKLIFT", 1.0, "fork", null, "{}", T0);
+            robots.add(answered);
+            robots.add(Robot.register("sweep-no-factsheet", null, null, T0));
+            Robot teleop = Robot.register("sweep-teleop", null, null,
+                    new RobotSpec(List.of(), null, null, true), null, T0);
+            teleop.factsheetReceived("FORKLIFT", 1.0, "fork", null, "{}", T0);
+            robots.add(teleop);
+            Robot leaving = Robot.register("sweep-leaving", null, null, T0);
+            leaving.factsheetReceived("FORKLIFT", 1.0, "fork", null, "{}", T0);
+            leaving.markPendingDelete(null);
+            robots.add(leaving);
+        });
+        List<String> awaiting = fetch(em -> new RobotRepository(em).awaitingInstantActions().stream()
+                .map(Robot::name).filter(n -> n.startsWith("sweep-")).toList());
+        assertThat(awaiting).containsExactly("sweep-no-factsheet", "sweep-teleop");
+        List<String> pending = fetch(em -> new RobotRepository(em).pendingDelete().stream()
+                .map(Robot::name).filter(n -> n.startsWith("sweep-")).toList());
+        assertThat(pending).containsExactly("sweep-leaving");
+    }
+
+    @Test
     void aBatchLockOfNoRobotsAsksNothing() {
         List<Robot> none = fetch(em -> new RobotRepository(em).lockUnlessBusy(List.of()));
         assertThat(none).isEmpty();
