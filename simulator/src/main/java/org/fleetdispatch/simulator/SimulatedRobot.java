@@ -6,8 +6,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,7 +109,8 @@ public final class SimulatedRobot {
     private final String serialNumber;
     private final Vda5050Codec codec;
     private final ScheduledExecutorService scheduler;
-    private final TopicName stateTopic;
+    /** Topic names by topic, made once: building one validates every level with a regular expression. */
+    private final Map<Topic, String> topics = new EnumMap<>(Topic.class);
 
     // ---- guarded by this ----
     private final long[] headerIds = new long[Topic.values().length];
@@ -158,7 +161,9 @@ public final class SimulatedRobot {
         this.serialNumber = serialNumber;
         this.codec = codec;
         this.scheduler = scheduler;
-        this.stateTopic = TopicName.of(config.interfaceName(), config.manufacturer(), serialNumber, Topic.STATE);
+        for (Topic kind : Topic.values()) {
+            topics.put(kind, TopicName.of(config.interfaceName(), config.manufacturer(), serialNumber, kind).toString());
+        }
         this.x = start.x();
         this.y = start.y();
         this.theta = start.theta();
@@ -408,7 +413,7 @@ public final class SimulatedRobot {
     }
 
     private String topic(Topic kind) {
-        return stateTopic.withTopic(kind).toString();
+        return topics.get(kind);
     }
 
     /** The next header of a topic: headerId counted per topic from 0 (6.4). Caller holds the monitor. */
