@@ -8,17 +8,22 @@ import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.fleetdispatch.mqtt.MqttConnection;
 import org.fleetdispatch.mqtt.MqttConnectionFactory;
 import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.outbox.Outbox;
 import org.fleetdispatch.outbox.OutboxMessage;
 
-/** One relay pass: publish the oldest outbox rows and delete them, in a transaction of its own. */
+/**
+ * The relay's passes, each in a transaction of its own where it needs one: publish what committed transactions
+ * handed over in memory, delete those rows, or read the outbox table oldest first (after a start, after a broker
+ * failure, and every few seconds for what other server instances left behind).
+ */
 @Stateless
 public class OutboxPublisher {
 
@@ -40,38 +45,91 @@ public class OutboxPublisher {
             description = "Time from the robot state that finished a node to the broker accepting the next order")
     private Timer dispatchLatency;
 
+    /** What a table pass did. */
+    public record Pass(int read, int published, boolean failed) {
+    }
+
     /**
-     * Publishes up to {@code limit} messages, oldest first, and stops at the first failure so that
-     * nothing overtakes a message that could not be sent.
+     * Publishes what committed transactions handed over, per topic in order; at the first failure everything
+     * left goes back to the table ({@link HandOff#failed}).
      *
-     * @return how many were published
+     * @return the ids of the published messages, whose rows are to be deleted
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Long> publishHandedOff(HandOff handOff) {
+        List<HandOff.Entry> ready = handOff.publishable();
+        if (ready.isEmpty()) {
+            return List.of();
+        }
+        List<Long> published = new ArrayList<>(ready.size());
+        try (MqttConnection connection = mqtt.getConnection()) {
+            for (HandOff.Entry e : ready) {
+                try {
+                    connection.publish(e.topic(), e.payload(), e.qos(), e.retained(), JSON);
+                } catch (ResourceException failure) {
+                    LOG.warning(() -> "Publishing to " + e.topic() + " failed, the relay reads the outbox table until it"
+                            + " succeeds: " + failure.getMessage());
+                    handOff.failed();
+                    return published;
+                }
+                measure(e.causedAt());
+                handOff.published(e);
+                published.add(e.id());
+            }
+        } catch (ResourceException e) {
+            LOG.warning(() -> "No MQTT connection for the outbox relay, it reads the outbox table until there is: "
+                    + e.getMessage());
+            handOff.failed();
+        }
+        return published;
+    }
+
+    /** Deletes the rows of messages published from memory. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deletePublished(List<Long> ids) {
+        outbox.deleteAll(ids);
+    }
+
+    /**
+     * Publishes up to {@code limit} rows of the table, oldest first, and stops at the first failure so that
+     * nothing overtakes a message that could not be sent. Rows the hand-off holds are left alone.
+     *
+     * @param before only rows written before this, or {@code null} for all
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int publishBatch(int limit) {
-        List<OutboxMessage> batch = outbox.lockOldest(limit);
+    public Pass publishBatch(int limit, Instant before, HandOff handOff) {
+        List<OutboxMessage> batch = before == null ? outbox.lockOldest(limit) : outbox.lockOldest(limit, before);
         if (batch.isEmpty()) {
-            return 0;
+            return new Pass(0, 0, false);
         }
         int published = 0;
         try (MqttConnection connection = mqtt.getConnection()) {
             for (OutboxMessage message : batch) {
+                if (handOff.owns(message.id())) {
+                    continue;
+                }
                 try {
                     connection.publish(message.topic(), message.payload(), message.qos(), message.retained(), JSON);
                 } catch (ResourceException e) {
                     message.attemptFailed(e.getMessage());
                     LOG.warning(() -> "Publishing to " + message.topic() + " failed (attempt " + message.attempts()
                             + "), will retry: " + e.getMessage());
-                    return published;
+                    return new Pass(batch.size(), published, true);
                 }
-                if (message.causedAt() != null) {
-                    dispatchLatency.update(Duration.between(message.causedAt(), Instant.now()));
-                }
+                measure(message.causedAt());
                 outbox.published(message);
                 published++;
             }
         } catch (ResourceException e) {
             LOG.warning(() -> "No MQTT connection for the outbox relay, will retry: " + e.getMessage());
+            return new Pass(batch.size(), published, true);
         }
-        return published;
+        return new Pass(batch.size(), published, false);
+    }
+
+    private void measure(Instant causedAt) {
+        if (causedAt != null) {
+            dispatchLatency.update(Duration.between(causedAt, Instant.now()));
+        }
     }
 }

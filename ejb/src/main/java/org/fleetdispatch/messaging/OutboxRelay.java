@@ -11,18 +11,21 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.fleetdispatch.outbox.OutboxWritten;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fleetdispatch.platform.Worker;
 
 /**
- * Publishes the outbox: woken right after a transaction that wrote to it commits, and every few
- * seconds to pick up what a crash or a broker outage left behind.
+ * Publishes the outbox. Committed transactions hand their messages over in memory ({@link OutboxHandOff}) and
+ * wake the relay, which publishes them and then deletes their rows; after a start, and after the broker failed,
+ * it reads the table oldest first until it is drained. Every few seconds it also reads rows other server
+ * instances left behind for longer than {@link #LEFT_BEHIND} (ADR 0003 addendum).
  *
- * <p>One thread drains, in outbox order, so that two messages to the same robot leave in the order
- * they were written; a wake-up during a drain makes it run once more.
+ * <p>One thread publishes, so that two messages to the same robot leave in the order they were written; a
+ * wake-up during a drain makes it run once more.
  */
 @Singleton
 @Startup
@@ -31,6 +34,8 @@ import org.fleetdispatch.platform.Worker;
 public class OutboxRelay {
 
     private static final int BATCH = 100;
+    /** How long a row may wait before any instance publishes it: another instance's that died or lost its broker. */
+    static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
 
     @Resource
     private ManagedThreadFactory threads;
@@ -38,24 +43,27 @@ public class OutboxRelay {
     @Inject
     private OutboxPublisher publisher;
 
+    @Inject
+    private OutboxHandOff handOff;
+
+    private final AtomicBoolean sweepDue = new AtomicBoolean();
     private Worker worker;
 
     @PostConstruct
     void start() {
         worker = new Worker(threads, "fleetdispatch-outbox-relay", this::drain);
+        handOff.onCommitted(worker::wake);
     }
 
     @PreDestroy
     void stop() {
+        handOff.onCommitted(() -> { });
         worker.close();
-    }
-
-    public void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        wake();
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void sweep() {
+        sweepDue.set(true);
         wake();
     }
 
@@ -64,9 +72,31 @@ public class OutboxRelay {
     }
 
     private void drain() {
-        int published;
+        HandOff queue = handOff.queue();
+        boolean resumed;
         do {
-            published = publisher.publishBatch(BATCH);
-        } while (published == BATCH);
+            List<Long> published = publisher.publishHandedOff(queue);
+            if (!published.isEmpty()) {
+                publisher.deletePublished(published);
+                queue.deleted(published);
+            }
+            resumed = (!queue.inMemoryMode() || sweepDue.getAndSet(false)) && readTable(queue);
+        } while (resumed);
+    }
+
+    /**
+     * Publishes from the table until a pass finds nothing more or fails.
+     *
+     * @return whether this ended database mode (so what was handed over meanwhile can go now)
+     */
+    private boolean readTable(HandOff queue) {
+        boolean memory = queue.inMemoryMode();
+        HandOff.PassStart start = queue.passStart();
+        Instant before = memory ? Instant.now().minus(LEFT_BEHIND) : null;
+        OutboxPublisher.Pass pass;
+        do {
+            pass = publisher.publishBatch(BATCH, before, queue);
+        } while (pass.read() == BATCH && !pass.failed());
+        return !memory && !pass.failed() && queue.drained(start);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The outbox table and the per-topic VDA 5050 header counters. Joins the caller's transaction. */
@@ -24,7 +26,7 @@ public class Outbox {
     /** Adds a message to the caller's transaction; the relay is told once that transaction commits. */
     public void add(OutboxMessage message) {
         entityManager.persist(message);
-        written.fire(new OutboxWritten(message.topic()));
+        written.fire(new OutboxWritten(message));
     }
 
     /**
@@ -39,8 +41,32 @@ public class Outbox {
                 .getResultList();
     }
 
+    /**
+     * As {@link #lockOldest(int)}, only rows written before {@code before}: what other server instances (which
+     * publish their own rows from memory) left behind, for an instance whose own rows are all in memory.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OutboxMessage> lockOldest(int limit, Instant before) {
+        return entityManager.createNativeQuery("""
+                        select * from outbox_message where created_at < ?2 order by id limit ?1 for update skip locked""",
+                        OutboxMessage.class)
+                .setParameter(1, limit)
+                .setParameter(2, java.sql.Timestamp.from(before))
+                .getResultList();
+    }
+
     public void published(OutboxMessage message) {
         entityManager.remove(message);
+    }
+
+    /** Deletes the rows of messages published from memory; a row already gone is no error. */
+    public int deleteAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createQuery("delete from OutboxMessage m where m.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.fleetdispatch.outbox;
 
 /**
- * CDI event: a transaction added to the outbox. Observed {@code AFTER_SUCCESS}, so the relay wakes only
- * for messages that were really committed.
+ * CDI event: a message was added to the outbox in the running transaction. The relay's hand-off observes it
+ * while the transaction runs, to publish the message from memory once the transaction has committed.
  */
-public record OutboxWritten(String topic) {
+public record OutboxWritten(OutboxMessage message) {
 }
