@@ -14,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fleetdispatch.platform.Worker;
@@ -47,6 +48,8 @@ public class OutboxRelay {
     private OutboxHandOff handOff;
 
     private final AtomicBoolean sweepDue = new AtomicBoolean();
+    /** Published from memory, rows not yet deleted (kept for the next pass if deleting fails). Relay thread only. */
+    private final List<Long> toDelete = new ArrayList<>();
     private Worker worker;
 
     @PostConstruct
@@ -75,10 +78,11 @@ public class OutboxRelay {
         HandOff queue = handOff.queue();
         boolean resumed;
         do {
-            List<Long> published = publisher.publishHandedOff(queue);
-            if (!published.isEmpty()) {
-                publisher.deletePublished(published);
-                queue.deleted(published);
+            toDelete.addAll(publisher.publishHandedOff(queue));
+            if (!toDelete.isEmpty()) {
+                publisher.deletePublished(toDelete);
+                queue.deleted(toDelete);
+                toDelete.clear();
             }
             resumed = (!queue.inMemoryMode() || sweepDue.getAndSet(false)) && readTable(queue);
         } while (resumed);
