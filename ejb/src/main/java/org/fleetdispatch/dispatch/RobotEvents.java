@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.fleetdispatch.mission.MissionRepository;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.Connection;
 import org.fleetdispatch.vda5050.ConnectionState;
@@ -23,10 +24,22 @@ public class RobotEvents {
     @Inject
     private Event<QueueChanged> queueChanged;
 
+    @Inject
+    private MissionRepository missions;
+
+    @Inject
+    private Dispatcher dispatcher;
+
     /**
      * ONLINE brings the robot online (and asks for its factsheet if we have none yet); OFFLINE and
      * CONNECTIONBROKEN (the broker's last will) take it offline at once, without waiting for the
      * heartbeat timeout.
+     *
+     * <p>A robot that announces itself ONLINE while its mission runs gets the mission's order again: orders
+     * travel at QoS 0 (VDA 5050 6.5), so one published while the robot was away, or while the broker was down,
+     * or before the robot had subscribed again, is lost, and the mission would wait for its timeout. A robot
+     * announces itself when it (re)connects, after subscribing, and ignores a copy of an order it has (same
+     * orderId and orderUpdateId, 6.6.3).
      */
     public void onConnection(String manufacturer, String serialNumber, Connection connection, Instant receivedAt) {
         robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> {
@@ -36,6 +49,7 @@ public class RobotEvents {
                 if (robot.status().factsheet() == null) {
                     messages.instantAction(robot, "factsheetRequest");
                 }
+                missions.lockRunning(robot.name()).ifPresent(dispatcher::resend);
                 queueChanged.fire(new QueueChanged(robot.name()));
             }
         });

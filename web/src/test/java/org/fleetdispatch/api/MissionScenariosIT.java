@@ -412,6 +412,36 @@ class MissionScenariosIT {
     }
 
     @Test
+    void aRobotBackOnlineGetsItsRunningOrderAgain() throws Exception {
+        SimulatedRobot robot = robots("back-", 1, b -> b.speed(0.5)).get(0);
+        String mission = submit(robot, route("far", null, 3, 0));
+        await().atMost(DEADLINE).until(() -> robot.receivedOrders().size() == 1);
+        robot.disconnectAbruptly(); // the broker publishes its last will: CONNECTIONBROKEN
+        await().atMost(DEADLINE).until(() -> !online(robot.serialNumber()));
+        robot.reconnect().get();
+        await().atMost(DEADLINE).until(() -> robot.receivedOrders().size() >= 2);
+        assertThat(robot.receivedOrders().get(1).orderId()).isEqualTo(robot.receivedOrders().get(0).orderId());
+        assertThat(robot.receivedOrders().get(1).orderUpdateId()).isEqualTo(robot.receivedOrders().get(0).orderUpdateId());
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void anOrderWrittenWhileTheBrokerIsDownGoesOutOnceItIsBack() throws Exception {
+        SimulatedRobot robot = robots("down-", 1, b -> b).get(0);
+        EmbeddedServicesListener.broker().stop();
+        String mission;
+        try {
+            mission = submit(robot, route("a", null, 1, 0));
+            await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING"));
+            assertThat(robot.receivedOrders()).isEmpty();
+        } finally {
+            EmbeddedServicesListener.broker().start();
+        }
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(robot.receivedOrders()).isNotEmpty().allMatch(o -> o.orderId().equals(robot.receivedOrders().get(0).orderId()));
+    }
+
+    @Test
     void theSameMissionGoesTheSameWayAtEveryStatePeriod() throws Exception {
         List<List<Integer>> nodes = new ArrayList<>();
         for (Duration period : List.of(Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(10))) {
