@@ -1,12 +1,15 @@
 package org.fleetdispatch.api;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +43,22 @@ final class MissionTimeline implements AutoCloseable {
         reader.start();
     }
 
-    static MissionTimeline open(FleetApi api) throws IOException, InterruptedException {
-        return new MissionTimeline(api.lines("mission/watch"));
+    /**
+     * Opens the stream. Right after Arquillian reports the deployment, Payara Micro has once answered 404 for
+     * a moment (seen in a run of two scenarios): that is waited out, anything else is an answer.
+     */
+    static MissionTimeline open(FleetApi api) {
+        AtomicReference<HttpResponse<Stream<String>>> response = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<Stream<String>> r = api.lines("mission/watch");
+            if (r.statusCode() == 404) {
+                r.body().close();
+                return false;
+            }
+            response.set(r);
+            return true;
+        });
+        return new MissionTimeline(response.get());
     }
 
     private void record(String line) {
