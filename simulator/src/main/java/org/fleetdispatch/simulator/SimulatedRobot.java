@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -154,6 +155,9 @@ public final class SimulatedRobot {
     private volatile State lastState;
     private volatile boolean connected;
     private volatile CompletableFuture<Void> ready;
+    private volatile LongConsumer orderWaits = nanos -> { };
+    /** When the first state that showed the current order done was published ({@code System.nanoTime}), or 0. */
+    private long doneSince; // guarded by this
 
     SimulatedRobot(SimulatorConfig config, String serialNumber, Pose start, Vda5050Codec codec,
                    ScheduledExecutorService scheduler) {
@@ -207,6 +211,15 @@ public final class SimulatedRobot {
     /** The last state published, or null before the first. */
     public State lastState() {
         return lastState;
+    }
+
+    /**
+     * Tells {@code consumer} how long this robot waited for each new order, in nanoseconds: from publishing the
+     * first state that showed its previous order done to accepting the next one. That is the master's part of the
+     * robot's idle time, plus the broker both ways.
+     */
+    public void measureOrderWaits(LongConsumer consumer) {
+        orderWaits = consumer;
     }
 
     /** How many state messages were published. */
@@ -544,6 +557,10 @@ public final class SimulatedRobot {
                     "first node %s is not trivially reachable: %.3f m away on map %s (robot on %s)",
                     first.nodeId(), distance, p.mapId(), mapId), null, ErrorLevel.WARNING));
             return;
+        }
+        if (doneSince != 0) {
+            orderWaits.accept(System.nanoTime() - doneSince);
+            doneSince = 0;
         }
         acceptedOrders++;
         failCurrentOrder = config.failurePeriod() > 0 && acceptedOrders % config.failurePeriod() == 0;
@@ -986,6 +1003,9 @@ public final class SimulatedRobot {
             }
             State state = buildState();
             lastState = state;
+            if (doneSince == 0 && !orderId.isEmpty() && !executing()) {
+                doneSince = System.nanoTime();
+            }
             byte[] payload = config.checkOwnMessages() ? codec.encode(state) : codec.encodeUnchecked(state);
             if (publish(Topic.STATE, payload)) {
                 statesPublished.incrementAndGet();

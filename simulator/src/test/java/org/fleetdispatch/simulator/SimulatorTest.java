@@ -223,6 +223,8 @@ class SimulatorTest {
     @Test
     void everySecondOrderFailsWithAFatalErrorWhenTheFailurePeriodIsTwo() throws Exception {
         SimulatedRobot robot = start(fast().failurePeriod(2));
+        List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.measureOrderWaits(waits::add);
         for (int i = 1; i <= 4; i++) {
             String orderId = "o-" + i;
             double from = (i - 1) * 0.5;
@@ -249,6 +251,8 @@ class SimulatorTest {
                 assertThat(status(done, "drop-" + i)).isEqualTo(ActionStatus.FAILED);
             }
         }
+        // the wait for orders 2, 3 and 4, each sent once the previous one showed done (failed ones too)
+        assertThat(waits).hasSize(3).allMatch(nanos -> nanos > 0);
     }
 
     @Test
