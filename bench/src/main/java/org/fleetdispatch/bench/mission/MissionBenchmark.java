@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.fleetdispatch.simulator.SimulatedRobot;
 import org.fleetdispatch.simulator.Simulator;
 import org.fleetdispatch.simulator.SimulatorConfig;
@@ -289,6 +290,8 @@ public final class MissionBenchmark implements Callable<Integer> {
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
         try (Simulator simulator = Simulator.start(config)) {
+            Recorder orderWaits = new Recorder(3);
+            simulator.robots().forEach(robot -> robot.measureOrderWaits(nanos -> orderWaits.recordValue(nanos / 1000)));
             Metrics m0 = api.metrics();
             MissionLedger.DatabaseStats d0 = ledger.databaseStats();
             CpuUsage.Reading c0 = CpuUsage.read(own, trees);
@@ -335,7 +338,8 @@ public final class MissionBenchmark implements Callable<Integer> {
                 writeTimeline(server.dataDirectory().resolve("missions-" + prefix.replace("-", "") + ".csv"), rows);
             }
             return summarise(robots, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
-                    m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut);
+                    m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut,
+                    orderWaits.getIntervalHistogram());
         }
     }
 
@@ -419,7 +423,8 @@ public final class MissionBenchmark implements Callable<Integer> {
 
     private static Phase summarise(int robots, int expected, List<MissionLedger.Row> rows, Duration elapsed,
                                    long published, Metrics m0, Metrics m1, StateAge age, Map<String, Double> cores, double busy,
-                                   MissionLedger.DatabaseStats database, String load, boolean timedOut) {
+                                   MissionLedger.DatabaseStats database, String load, boolean timedOut,
+                                   Histogram orderWaits) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
         Instant last = null;
@@ -462,7 +467,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                statesSlow, statesRejected, latency, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
+                statesSlow, statesRejected, latency, orderWaits, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
     }
 
     /**
@@ -507,6 +512,11 @@ public final class MissionBenchmark implements Callable<Integer> {
                         + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
                 l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(), l.p99Millis(),
                 l.meanMillis(), l.maxMillis());
+        Histogram waits = run.orderWaits();
+        out.printf(Locale.ROOT, "  robots' wait for the next order (state showing the order done published -> next order"
+                        + " accepted, broker both ways; %d waits): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                waits.getTotalCount(), waits.getValueAtPercentile(50) / 1000.0, waits.getValueAtPercentile(99) / 1000.0,
+                waits.getMaxValue() / 1000.0);
         MissionLedger.DatabaseStats db = run.database();
         double secs = seconds(run.elapsed());
         out.printf(Locale.ROOT, "  PostgreSQL: %.0f commits/s, %.0f WAL flushes/s, %.0f kB WAL/s; per completed mission %.1f commits,"
@@ -531,19 +541,20 @@ public final class MissionBenchmark implements Callable<Integer> {
         out.println();
         out.println("== Summary ==");
         out.println("robots  period  missions/s  ideal   of ideal  states/s processed (offered)  state age mean / worst s"
-                + "  dispatch p50 / p99 ms  broker msg/s  pgbench TPS  load avg before / after");
+                + "  dispatch p50 / p99 ms  order wait p50 / p99 ms  broker msg/s  pgbench TPS  load avg before / after");
         for (Result r : results) {
             if (r.run() == null) {
                 out.printf(Locale.ROOT, "%6d  %5ss  failed: %s%n", r.c().robots(), periodLabel(r.c().statePeriod()), r.failure());
                 continue;
             }
             Phase run = r.run();
-            out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %9.2f / %-9.2f  %9.2f / %-9.2f  %12s  %11s"
-                            + "  %s / %s%n",
+            out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %9.2f / %-9.2f  %9.2f / %-9.2f"
+                            + "  %9.2f / %-9.2f  %12s  %11s  %s / %s%n",
                     r.c().robots(), periodLabel(r.c().statePeriod()), run.missionsPerSecond(), r.ideal(),
                     100 * run.missionsPerSecond() / r.ideal(), run.statesProcessedPerSecond(), run.statesOfferedPerSecond(),
                     run.timedOut() ? " DEADLINE" : "", run.stateAgeMillis() / 1000, run.worstStateAgeMillis() / 1000,
                     run.latency().p50Millis(), run.latency().p99Millis(),
+                    run.orderWaits().getValueAtPercentile(50) / 1000.0, run.orderWaits().getValueAtPercentile(99) / 1000.0,
                     r.broker() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.broker().receivedPerSecond()),
                     r.pgbench() == null ? "-" : r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f", t)).orElse("n/a"),
                     r.loadBefore(), run.loadAverage());

@@ -21,6 +21,8 @@ import org.HdrHistogram.Histogram;
  * @param statesRejected    state messages the server refused as malformed or schema-invalid (the robots do not
  *                          check their own messages in the benchmark, so this shows they were all valid)
  * @param latency           the dispatcher's latency timer as read at the end, or null when not read
+ * @param orderWaits        how long the robots waited for each next order, microseconds (HdrHistogram): from
+ *                          publishing the state that showed the previous order done to accepting the next one
  * @param stateAgeMillis    mean age of the state messages the server took up during {@code elapsed}
  * @param worstStateAgeMillis the highest such mean over a 2-second interval
  * @param cores             CPU cores used on average during {@code elapsed}, per process
@@ -30,7 +32,7 @@ import org.HdrHistogram.Histogram;
  * @param timedOut          whether the deadline passed before every mission ended
  */
 record Phase(int robots, int missions, int completed, int failed, Duration window, Histogram durations,
-             Duration elapsed, long statesOffered, long statesProcessed, long statesSlow, long statesRejected, Latency latency, double stateAgeMillis,
+             Duration elapsed, long statesOffered, long statesProcessed, long statesSlow, long statesRejected, Latency latency, Histogram orderWaits, double stateAgeMillis,
              double worstStateAgeMillis, Map<String, Double> cores,
              double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut) {
 
