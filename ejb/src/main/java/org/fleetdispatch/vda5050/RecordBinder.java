@@ -35,16 +35,12 @@ final class RecordBinder {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            if (components == null) {
-                throw new IllegalArgumentException(type.getName() + " is not a record");
-            }
+            RecordComponent[] components = components(type);
             String[] names = new String[components.length];
             Type[] types = new Type[components.length];
             Class<?>[] raw = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
-                JsonbProperty renamed = components[i].getAccessor().getAnnotation(JsonbProperty.class);
-                names[i] = renamed == null ? components[i].getName() : renamed.value();
+                names[i] = memberName(components[i]);
                 types[i] = components[i].getGenericType();
                 raw[i] = components[i].getType();
             }
@@ -55,6 +51,21 @@ final class RecordBinder {
             }
         }
     };
+
+    /** The record's components, for the binder and the {@link RecordWriter}. */
+    static RecordComponent[] components(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        if (components == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        return components;
+    }
+
+    /** The JSON member a record component is read from and written to: its {@link JsonbProperty}, or its name. */
+    static String memberName(RecordComponent component) {
+        JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
+        return renamed == null ? component.getName() : renamed.value();
+    }
 
     /** Where a value sits in the message, as a JSON path; only turned into text for an error message. */
     private record At(At parent, String member, int index) {

@@ -1,7 +1,6 @@
 package org.fleetdispatch.vda5050;
 
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +12,7 @@ import java.util.List;
 
 /**
  * Writes the message records as JSON, as JSON-B writes them with null values left out: a record component under
- * its name (or its {@link JsonbProperty}), enums by constant name, timestamps as ISO-8601 instants, lists as
+ * its name (or its {@code @JsonbProperty}), enums by constant name, timestamps as ISO-8601 instants, lists as
  * arrays; members in component order (JSON-B sorts them; JSON objects are unordered).
  *
  * <p>Why not JSON-B: Yasson's recursion check puts every object it serialises in a hash set, and a record's
@@ -30,17 +29,13 @@ final class RecordWriter {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            if (components == null) {
-                throw new IllegalArgumentException(type.getName() + " is not a record");
-            }
+            RecordComponent[] components = RecordBinder.components(type);
             Method[] accessors = new Method[components.length];
             String[] names = new String[components.length];
             for (int i = 0; i < components.length; i++) {
                 accessors[i] = components[i].getAccessor();
                 accessors[i].setAccessible(true);
-                JsonbProperty renamed = accessors[i].getAnnotation(JsonbProperty.class);
-                names[i] = renamed == null ? components[i].getName() : renamed.value();
+                names[i] = RecordBinder.memberName(components[i]);
             }
             return new Shape(accessors, names);
         }
