@@ -48,9 +48,4 @@ public class InstantActionRetries {
     public static String key(String robot, String actionType) {
         return robot + "/" + actionType;
     }
-
-    /** The robot did what was asked: the next time starts from the beginning. */
-    public void answered(String robot, String actionType) {
-        attempts.remove(key(robot, actionType));
-    }
 }
