@@ -48,7 +48,7 @@ public class RobotStatusWriter {
     /** How many state messages needed the database: with the fast path's share, what the flush saves. */
     @Inject
     @Metric(name = "fleetdispatch_state_slow_path", absolute = true,
-            description = "Robot state messages that took the slow path (robot locked, mission advanced, in the message's transaction)")
+            description = "Robot state messages that took the slow path (robot locked, mission advanced, committed before the message is acknowledged)")
     private Counter slowPath;
 
     /**

@@ -45,8 +45,8 @@ public class OutboxPublisher {
             description = "Time from the robot state that finished a node to the broker accepting the next order")
     private Timer dispatchLatency;
 
-    /** What a table pass did. */
-    public record Pass(int read, int published, boolean failed) {
+    /** What a table pass did: how many rows it read, and whether a publish failed. */
+    public record Pass(int read, boolean failed) {
     }
 
     /**
@@ -100,9 +100,8 @@ public class OutboxPublisher {
     public Pass publishBatch(int limit, Instant before, HandOff handOff) {
         List<OutboxMessage> batch = before == null ? outbox.lockOldest(limit) : outbox.lockOldest(limit, before);
         if (batch.isEmpty()) {
-            return new Pass(0, 0, false);
+            return new Pass(0, false);
         }
-        int published = 0;
         try (MqttConnection connection = mqtt.getConnection()) {
             for (OutboxMessage message : batch) {
                 if (handOff.owns(message.id())) {
@@ -114,17 +113,16 @@ public class OutboxPublisher {
                     message.attemptFailed(e.getMessage());
                     LOG.warning(() -> "Publishing to " + message.topic() + " failed (attempt " + message.attempts()
                             + "), will retry: " + e.getMessage());
-                    return new Pass(batch.size(), published, true);
+                    return new Pass(batch.size(), true);
                 }
                 measure(message.causedAt());
                 outbox.published(message);
-                published++;
             }
         } catch (ResourceException e) {
             LOG.warning(() -> "No MQTT connection for the outbox relay, will retry: " + e.getMessage());
-            return new Pass(batch.size(), published, true);
+            return new Pass(batch.size(), true);
         }
-        return new Pass(batch.size(), published, false);
+        return new Pass(batch.size(), false);
     }
 
     private void measure(Instant causedAt) {
