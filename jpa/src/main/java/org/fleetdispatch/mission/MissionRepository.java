@@ -60,21 +60,27 @@ public class MissionRepository {
      * changed the robot, and flushing that before every such query cost more than the query itself).
      */
     public Optional<Mission> lockRunning(String robot) {
-        return entityManager.createQuery(
-                        "select m from Mission m where m.robot = :robot and m.state = :state", Mission.class)
-                .setParameter("robot", robot)
-                .setParameter("state", MissionState.RUNNING)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        @SuppressWarnings("unchecked")
+        List<Mission> running = entityManager.createNativeQuery(
+                        "select * from mission where robot = ?1 and state = 'RUNNING' for update", Mission.class)
+                .setParameter(1, robot)
                 .setFlushMode(FlushModeType.COMMIT)
-                .getResultStream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
+                .getResultList();
+        return running.stream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
     }
 
+    /**
+     * The mission running on a robot. The state is written into the SQL, not bound: a prepared statement's
+     * generic plan cannot use the partial index {@code mission_running} for {@code state = $2} and scans the
+     * whole mission history instead.
+     */
     public Optional<Mission> running(String robot) {
-        return entityManager.createQuery(
-                        "select m from Mission m where m.robot = :robot and m.state = :state", Mission.class)
-                .setParameter("robot", robot)
-                .setParameter("state", MissionState.RUNNING)
-                .getResultStream().findFirst();
+        @SuppressWarnings("unchecked")
+        List<Mission> running = entityManager.createNativeQuery(
+                        "select * from mission where robot = ?1 and state = 'RUNNING'", Mission.class)
+                .setParameter(1, robot)
+                .getResultList();
+        return running.stream().findFirst();
     }
 
     /** The head of a robot's queue (oldest PENDING mission for it), locked, skipping one another instance holds. */
@@ -133,18 +139,18 @@ public class MissionRepository {
     }
 
     /** Every RUNNING mission with an order out, for re-sending after a restart. */
+    @SuppressWarnings("unchecked")
     public List<Mission> runningWithOrders() {
-        return entityManager.createQuery(
-                        "select m from Mission m where m.state = :state and m.orderId is not null", Mission.class)
-                .setParameter("state", MissionState.RUNNING)
+        return entityManager.createNativeQuery(
+                        "select * from mission where state = 'RUNNING' and order_id is not null", Mission.class)
                 .getResultList();
     }
 
     /** RUNNING missions with no order out: a notify leaf (or nothing a robot does) runs. */
+    @SuppressWarnings("unchecked")
     public List<Mission> runningWithoutOrders() {
-        return entityManager.createQuery(
-                        "select m from Mission m where m.state = :state and m.orderId is null order by m.name", Mission.class)
-                .setParameter("state", MissionState.RUNNING)
+        return entityManager.createNativeQuery(
+                        "select * from mission where state = 'RUNNING' and order_id is null order by name", Mission.class)
                 .getResultList();
     }
 
