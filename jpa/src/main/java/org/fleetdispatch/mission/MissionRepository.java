@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fleetdispatch.mission.tree.MissionState;
+import org.fleetdispatch.robot.Lifecycle;
 
 /**
  * Missions in PostgreSQL. Joins the caller's transaction. Methods that lock say so: they are how
@@ -83,13 +84,29 @@ public class MissionRepository {
         return running.stream().findFirst();
     }
 
-    /** The head of a robot's queue (oldest PENDING mission for it), locked, skipping one another instance holds. */
+    /**
+     * The head of a robot's queue (oldest PENDING mission for it), locked, skipping one another instance holds.
+     *
+     * <p>The transaction's changes are not written first: the caller has just ended the robot's mission and
+     * changed the robot, neither of which decides the queue's head, and writing them before the query made a
+     * second round of updates (the robot's row twice) in the dispatcher's busiest transaction. Only when the head
+     * is a mission this transaction has already taken out of the queue is the query asked again with them written.
+     */
     public Optional<Mission> lockNextQueued(String robot) {
+        Optional<Mission> head = lockHead(robot, FlushModeType.COMMIT);
+        if (head.isPresent() && (head.get().state() != MissionState.PENDING || head.get().lifecycle() != Lifecycle.ALIVE)) {
+            head = lockHead(robot, FlushModeType.AUTO);
+        }
+        return head;
+    }
+
+    private Optional<Mission> lockHead(String robot, FlushModeType flush) {
         @SuppressWarnings("unchecked")
         List<Mission> head = entityManager.createNativeQuery("""
                         select * from mission where robot = ?1 and state = 'PENDING' and lifecycle = 'ALIVE'
                         order by queue_position limit 1 for update skip locked""", Mission.class)
                 .setParameter(1, robot)
+                .setFlushMode(flush)
                 .getResultList();
         return head.stream().findFirst();
     }

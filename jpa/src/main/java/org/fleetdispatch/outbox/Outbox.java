@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
@@ -71,7 +72,8 @@ public class Outbox {
 
     /**
      * The next VDA 5050 {@code headerId} for one topic of one robot: 0, 1, 2, … and never reused,
-     * also across restarts (the spec requires it to increase per topic).
+     * also across restarts (the spec requires it to increase per topic). The counter is all it touches, so the
+     * transaction's other changes are not written before it (they were, and then again at commit).
      */
     public long nextHeaderId(String robotName, String topic) {
         Number next = (Number) entityManager.createNativeQuery("""
@@ -81,6 +83,7 @@ public class Outbox {
                         returning last_header_id""")
                 .setParameter(1, robotName)
                 .setParameter(2, topic)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
         return next.longValue();
     }
