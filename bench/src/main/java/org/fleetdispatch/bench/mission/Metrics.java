@@ -2,7 +2,9 @@ package org.fleetdispatch.bench.mission;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * One reading of MicroProfile Metrics' OpenMetrics text: every sample by its name and labels as
@@ -47,5 +49,24 @@ record Metrics(Map<String, Double> samples) {
 
     double valueOrZero(String name, String... labels) {
         return value(name, labels).orElse(0);
+    }
+
+    /**
+     * A histogram's or timer's cumulative buckets ({@code name_bucket{le="…"}}): upper bound as written (seconds
+     * for a timer) → how many samples were at most that, ascending; {@code +Inf} as infinity. Empty without buckets.
+     */
+    NavigableMap<Double, Double> buckets(String name) {
+        NavigableMap<Double, Double> buckets = new TreeMap<>();
+        String prefix = name + "_bucket{";
+        for (Map.Entry<String, Double> sample : samples.entrySet()) {
+            String key = sample.getKey();
+            int le = key.indexOf("le=\"");
+            if (!key.startsWith(prefix) || le < 0) {
+                continue;
+            }
+            String bound = key.substring(le + 4, key.indexOf('"', le + 4));
+            buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), sample.getValue());
+        }
+        return buckets;
     }
 }

@@ -468,6 +468,7 @@ public final class MissionBenchmark implements Callable<Integer> {
         double sum = m1.valueOrZero(timer + "_sum") - m0.valueOrZero(timer + "_sum");
         Phase.Latency latency = new Phase.Latency(count1 - count0, count0,
                 count1 > count0 ? sum / (count1 - count0) * 1000 : Double.NaN,
+                Buckets.between(m0.buckets(timer), m1.buckets(timer)),
                 millis(m1.value(timer, "quantile=\"0.5\"").orElse(Double.NaN)),
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
@@ -514,9 +515,11 @@ public final class MissionBenchmark implements Callable<Integer> {
                 (double) run.statesSlow() / Math.max(1, run.completed()), run.statesRejected());
         Phase.Latency l = run.latency();
         out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
-                        + " p99 %.2f ms, mean %.2f ms, max %.2f ms%n", l.samples(),
-                l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(), l.p99Millis(),
-                l.meanMillis(), l.maxMillis());
+                        + " p99 %s%.2f ms, %.1f %% within 10 ms, mean %.2f ms (the run's bucket counts); the timer's reservoir,"
+                        + " warm-up included: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", l.samples(),
+                l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(),
+                l.run().beyondLastBound(0.99) ? ">" : "", l.p99Millis(), 100 * l.run().shareWithin(0.010), l.meanMillis(),
+                l.reservoirP50Millis(), l.reservoirP99Millis(), l.maxMillis());
         Histogram waits = run.orderWaits();
         out.printf(Locale.ROOT, "  robots' wait for the next order (state showing the order done published -> next order"
                         + " accepted, broker both ways; %d waits): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",

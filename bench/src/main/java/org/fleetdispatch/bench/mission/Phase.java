@@ -38,10 +38,19 @@ record Phase(int robots, int missions, int completed, int failed, Duration windo
 
     /**
      * The {@code fleetdispatch_dispatch_latency} timer: exact count and mean of the samples taken during
-     * the phase (differences of count and sum), quantiles and max as the server's reservoir gives them.
+     * the phase (differences of count and sum), its buckets' counts during the phase ({@code run}), and
+     * quantiles and max as the server's reservoir gives them (warm-up samples included).
      */
-    record Latency(long samples, long samplesBefore, double meanMillis, double p50Millis, double p99Millis,
-                   double maxMillis) {
+    record Latency(long samples, long samplesBefore, double meanMillis, Buckets run, double reservoirP50Millis,
+                   double reservoirP99Millis, double maxMillis) {
+
+        double p50Millis() {
+            return run.quantile(0.5) * 1000;
+        }
+
+        double p99Millis() {
+            return run.quantile(0.99) * 1000;
+        }
     }
 
     double missionsPerSecond() {
