@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,30 +200,41 @@ public class ChangeFeed {
 
 
     /**
-     * A local transaction changed this mission; until it completes, the mission's changes wait for it.
-     * Public, like {@link #endLocal}: called through the singleton's proxy, which runs only business methods.
+     * A local transaction is about to commit changes to these missions; until it completes, their changes wait
+     * for it. Public, like {@link #endLocal}: called through the singleton's proxy, which runs only business
+     * methods; in the caller's transaction, if any, as suspending it for a few map updates cost more than them.
      */
-    public synchronized void beginLocal(String name) {
-        localInFlight.merge(name, 1, Integer::sum);
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public synchronized void beginLocal(Collection<String> names) {
+        for (String name : names) {
+            localInFlight.merge(name, 1, Integer::sum);
+        }
     }
 
     /**
-     * A local transaction that changed this mission completed: its committed change (or {@code null} after
-     * a rollback) joins the held ones, which are delivered in version order once no local transaction on
-     * the mission is in flight any more.
+     * A local transaction that changed these missions completed: its committed changes (none after a rollback)
+     * join the held ones, which are delivered in version order, per mission, once no local transaction on the
+     * mission is in flight any more.
      */
-    public synchronized void endLocal(String name, Change<Mission> committed) {
-        if (committed != null) {
-            held.computeIfAbsent(name, n -> new ArrayList<>()).add(committed);
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public synchronized void endLocal(Collection<String> names, List<Change<Mission>> committed) {
+        for (Change<Mission> change : committed) {
+            held.computeIfAbsent(change.name(), n -> new ArrayList<>()).add(change);
         }
-        int left = localInFlight.merge(name, -1, Integer::sum);
-        if (left > 0) {
-            return;
+        List<Change<Mission>> ready = new ArrayList<>();
+        for (String name : names) {
+            int left = localInFlight.merge(name, -1, Integer::sum);
+            if (left > 0) {
+                continue;
+            }
+            localInFlight.remove(name);
+            List<Change<Mission>> released = held.remove(name);
+            if (released != null) {
+                released.sort(Comparator.comparingLong(c -> c.isDeleted() ? DELETED : c.current().version()));
+                ready.addAll(released);
+            }
         }
-        localInFlight.remove(name);
-        List<Change<Mission>> ready = held.remove(name);
-        if (ready != null) {
-            ready.sort(java.util.Comparator.comparingLong(c -> c.isDeleted() ? DELETED : c.current().version()));
+        if (!ready.isEmpty()) {
             tell(ready, ChangeListener::wantsMissions, this::newMissionChanges, (l, changes) -> l.missionsChanged(changes));
         }
     }
