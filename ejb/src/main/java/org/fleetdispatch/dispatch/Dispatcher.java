@@ -268,6 +268,30 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * A state whose only news is task waypoints passed on {@code known}, the order the feed settled on: counts
+     * them in the mission's {@code task_status} with only the mission locked. Counting decides nothing for the
+     * robot, so its row is neither locked nor written (its status waits for the flush).
+     *
+     * @return the order the mission waits on once this transaction commits, or {@code null} when the mission no
+     *         longer waits on {@code known} or the robot is no longer driving it (then nothing was changed, and the
+     *         caller takes the slow path)
+     */
+    public RunningOrder countTasks(String robotName, State state, RunningOrder known) {
+        Optional<Mission> running = missions.lockRunning(robotName);
+        if (running.isEmpty() || known == null || !known.isOrder(running.get().orderId(), running.get().orderUpdateId())) {
+            return null;
+        }
+        Mission mission = running.get();
+        MissionNode node = mission.tree().node(mission.orderLeaf());
+        OrderProgress progress = OrderProgress.of(known.order(), state);
+        if (node.type() != NodeType.ROUTE || progress.outcome() != OrderProgress.Outcome.RUNNING) {
+            return null;
+        }
+        countTasksAndTell(mission, node, known.order(), progress);
+        return running(mission, node, known.order());
+    }
+
     private static void countTasks(Mission mission, MissionNode node, Order order, OrderProgress progress) {
         int reached = 0;
         for (long id : taskSequenceIds(node, order)) {

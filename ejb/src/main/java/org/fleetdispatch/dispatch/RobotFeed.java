@@ -64,6 +64,22 @@ public class RobotFeed {
             return false;
         }
 
+        /**
+         * Whether a state the fast path did not take says nothing new but task waypoints passed on the order the
+         * mission waits on: the robot half is as settled, the robot drives that very order and has neither finished
+         * nor failed it. Such a state only changes the mission's {@code task_status}; the robot's status can wait
+         * for the flush like any fast-path report.
+         */
+        public boolean onlyTasksPassed(State state, StateDigest digest) {
+            Settled s = settled;
+            return s != null && s.robot().equals(digest.robot()) && s.tasksPassed(state);
+        }
+
+        /** Keeps a report for the next flush, for a state whose transaction did not write the robot. */
+        public void pending(RobotReport report) {
+            pending.set(report);
+        }
+
         /** The slow path committed after this state; {@code order} is what the robot's mission now waits on. */
         public void settled(StateDigest digest, RunningOrder order) {
             settled = new Settled(digest.robot(), digest.progress(), order);
@@ -117,16 +133,27 @@ public class RobotFeed {
          * cancelOrder (its action state changes the robot half) or the last node, goes the slow way.
          */
         boolean routine(State state) {
+            OrderProgress progress = progressOnTheOrder(state);
+            return progress != null && order.tasksPassed(progress.lastNodeSequenceId()) == order.tasksReached();
+        }
+
+        /** Driving the order the mission waits on, not finished or failed, past more task waypoints than counted. */
+        boolean tasksPassed(State state) {
+            OrderProgress progress = progressOnTheOrder(state);
+            return progress != null && order.tasksPassed(progress.lastNodeSequenceId()) > order.tasksReached();
+        }
+
+        /** The progress of a robot still driving the order the mission waits on, or {@code null}. */
+        private OrderProgress progressOnTheOrder(State state) {
             if (order == null) {
-                return false;
+                return null;
             }
             Order o = order.order();
             if (!o.orderId().equals(state.orderId()) || o.orderUpdateId() != state.orderUpdateId()) {
-                return false;
+                return null;
             }
             OrderProgress progress = OrderProgress.of(o, state);
-            return progress.outcome() == OrderProgress.Outcome.RUNNING
-                    && order.tasksPassed(progress.lastNodeSequenceId()) == order.tasksReached();
+            return progress.outcome() == OrderProgress.Outcome.RUNNING ? progress : null;
         }
     }
 

@@ -93,6 +93,22 @@ class RobotFeedTest {
     }
 
     @Test
+    void aTaskWaypointPassedOnTheSettledOrderOnlyCountsTasks() {
+        settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
+        State atFirst = driving("wp-1", 2, List.of(WP2));
+        assertThat(offer(atFirst)).isFalse();
+        assertThat(entry.onlyTasksPassed(atFirst, RobotStateHandler.digest(atFirst))).as("first task waypoint").isTrue();
+        State atLast = driving("wp-2", 4, List.of());
+        assertThat(entry.onlyTasksPassed(atLast, RobotStateHandler.digest(atLast))).as("finished: the dispatcher acts").isFalse();
+        State otherOrder = state("o-other", 0, "wp-1", 2, List.of(WP2), List.of(), List.of());
+        assertThat(entry.onlyTasksPassed(otherOrder, RobotStateHandler.digest(otherOrder))).as("not the settled order").isFalse();
+        State paused = new State(2, Instant.now(), "2.0.0", "RobotCompany", "agv-1", "o-route", 0, null, "wp-1", 2,
+                List.of(WP2), List.of(), null, null, null, true, true, null, null, List.of(), BatteryState.of(80, false),
+                OperatingMode.AUTOMATIC, List.of(), null, new SafetyState(EStop.NONE, false), null);
+        assertThat(entry.onlyTasksPassed(paused, RobotStateHandler.digest(paused))).as("the robot half changed too").isFalse();
+    }
+
+    @Test
     void acceptingAnOrderWhileStillOnThePreviousOrdersLastNodeIsRoutine() {
         State finished = state("o-before", 0, "wp-2", 4, List.of(), List.of(), List.of());
         settle(finished, new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
