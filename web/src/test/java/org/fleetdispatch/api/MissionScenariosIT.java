@@ -107,6 +107,18 @@ class MissionScenariosIT {
     }
 
     @Test
+    void aQueuedMissionThatEndsAsItStartsDoesNotHoldUpTheQueue() throws Exception {
+        SimulatedRobot robot = robots("instant-", 1, b -> b).get(0);
+        String first = submit(robot, route("out", null, 1, 0));
+        String instant = submit(robot, "{\"name\": \"done\", \"constant\": {\"success\": true}}");
+        String last = submit(robot, route("back", null, 0, 0));
+        await().atMost(DEADLINE).until(() -> timeline.done(List.of(first, instant, last)));
+        assertThat(List.of(first, instant, last)).extracting(timeline::states)
+                .allSatisfy(states -> assertThat(states).startsWith("PENDING").endsWith("COMPLETED"));
+        assertThat(robot.receivedOrders()).hasSize(2);
+    }
+
+    @Test
     void aMissionThatTakesTooLongFailsAndTheRobotIsStopped() throws Exception {
         SimulatedRobot robot = robots("slow-", 1, b -> b.speed(0.2)).get(0);
         String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 2, \"mission_tree\": ["
