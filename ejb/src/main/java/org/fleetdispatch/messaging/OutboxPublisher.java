@@ -6,13 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.fleetdispatch.mqtt.MqttConnection;
 import org.fleetdispatch.mqtt.MqttConnectionFactory;
 import org.fleetdispatch.mqtt.MqttPublishOptions;
@@ -36,14 +33,8 @@ public class OutboxPublisher {
     @Inject
     private Outbox outbox;
 
-    /**
-     * From a robot state arriving to the order it caused being accepted by the broker: the dispatcher's
-     * own part of a robot's wait between two orders.
-     */
     @Inject
-    @Metric(name = "fleetdispatch_dispatch_latency", absolute = true,
-            description = "Time from the robot state that finished a node to the broker accepting the next order")
-    private Timer dispatchLatency;
+    private DispatchLatency dispatchLatency;
 
     /** What a table pass did: how many rows it read, and whether a publish failed. */
     public record Pass(int read, boolean failed) {
@@ -127,7 +118,7 @@ public class OutboxPublisher {
 
     private void measure(Instant causedAt) {
         if (causedAt != null) {
-            dispatchLatency.update(Duration.between(causedAt, Instant.now()));
+            dispatchLatency.published(causedAt);
         }
     }
 }

@@ -52,12 +52,13 @@ record Metrics(Map<String, Double> samples) {
     }
 
     /**
-     * A histogram's or timer's cumulative buckets ({@code name_bucket{le="…"}}): upper bound as written (seconds
-     * for a timer) → how many samples were at most that, ascending; {@code +Inf} as infinity. Empty without buckets.
+     * Cumulative counts by upper bound, from the samples of {@code name} labelled {@code le="…"} (a histogram's
+     * {@code name_bucket}, or counters kept that way): bound as written → how many were at most that, ascending;
+     * {@code +Inf} as infinity. Empty without such samples.
      */
     NavigableMap<Double, Double> buckets(String name) {
         NavigableMap<Double, Double> buckets = new TreeMap<>();
-        String prefix = name + "_bucket{";
+        String prefix = name + "{";
         for (Map.Entry<String, Double> sample : samples.entrySet()) {
             String key = sample.getKey();
             int le = key.indexOf("le=\"");

@@ -7,15 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class BucketsTest {
 
-    /** Payara's shape: a timer's buckets in seconds, cumulative, +Inf last. */
+    /** As Payara writes the server's counters per bound (seconds, cumulative), with a +Inf for all. */
     private static Metrics reading(double upTo5ms, double upTo10ms, double upTo20ms, double all) {
         return Metrics.parse("""
-                # TYPE fleetdispatch_dispatch_latency histogram
-                fleetdispatch_dispatch_latency{mp_scope="application",quantile="0.99"} 7.6919858E7
-                fleetdispatch_dispatch_latency_bucket{mp_scope="application",le="0.005"} %s
-                fleetdispatch_dispatch_latency_bucket{mp_scope="application",le="0.01"} %s
-                fleetdispatch_dispatch_latency_bucket{mp_scope="application",le="0.02"} %s
-                fleetdispatch_dispatch_latency_bucket{mp_scope="application",le="+Inf"} %s
+                # TYPE fleetdispatch_dispatch_latency_within_total counter
+                fleetdispatch_dispatch_latency_within_total{le="0.005",mp_scope="application"} %s
+                fleetdispatch_dispatch_latency_within_total{le="0.01",mp_scope="application"} %s
+                fleetdispatch_dispatch_latency_within_total{le="0.02",mp_scope="application"} %s
+                fleetdispatch_dispatch_latency_within_total{le="+Inf",mp_scope="application"} %s
                 fleetdispatch_dispatch_latency_count{mp_scope="application"} %s
                 """.formatted(upTo5ms, upTo10ms, upTo20ms, all, all));
     }
@@ -24,8 +23,8 @@ class BucketsTest {
     void countsOnlyWhatCameBetweenTheTwoReadings() {
         Metrics before = reading(10, 20, 30, 40);
         Metrics after = reading(10 + 50, 20 + 98, 30 + 100, 40 + 100);
-        Buckets run = Buckets.between(before.buckets("fleetdispatch_dispatch_latency"),
-                after.buckets("fleetdispatch_dispatch_latency"));
+        Buckets run = Buckets.between(before.buckets("fleetdispatch_dispatch_latency_within_total"),
+                after.buckets("fleetdispatch_dispatch_latency_within_total"));
 
         assertThat(run.total()).isEqualTo(100);
         assertThat(run.shareWithin(0.010)).isEqualTo(0.98);
@@ -37,8 +36,8 @@ class BucketsTest {
 
     @Test
     void aQuantileBeyondTheLastBoundIsThatBoundAndSaysSo() {
-        Buckets run = Buckets.between(reading(0, 0, 0, 0).buckets("fleetdispatch_dispatch_latency"),
-                reading(10, 10, 10, 20).buckets("fleetdispatch_dispatch_latency"));
+        Buckets run = Buckets.between(reading(0, 0, 0, 0).buckets("fleetdispatch_dispatch_latency_within_total"),
+                reading(10, 10, 10, 20).buckets("fleetdispatch_dispatch_latency_within_total"));
 
         assertThat(run.quantile(0.99)).isEqualTo(0.02);
         assertThat(run.beyondLastBound(0.99)).isTrue();
