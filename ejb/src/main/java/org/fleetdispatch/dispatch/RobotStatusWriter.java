@@ -73,7 +73,8 @@ public class RobotStatusWriter {
     /**
      * A state whose only news is task waypoints passed ({@link RobotFeed.Entry#onlyTasksPassed}): counts them with
      * only the mission locked, and leaves the robot's status to the flush. Half the benchmark's state messages that
-     * need a transaction are such (a two-waypoint route), and locking and writing the robot was half their cost.
+     * need a transaction are such (a two-waypoint route), and locking and writing the robot were half their round
+     * trips.
      *
      * @return whether they were counted; if not (the mission moved on meanwhile), nothing was written and the
      *         caller takes {@link #advance}
