@@ -17,7 +17,13 @@ import org.fleetdispatch.simulator.SimulatedRobot;
 import org.fleetdispatch.simulator.Simulator;
 import org.fleetdispatch.simulator.SimulatorConfig;
 import org.fleetdispatch.vda5050.Action;
+import org.fleetdispatch.vda5050.BlockingType;
+import org.fleetdispatch.vda5050.Header;
+import org.fleetdispatch.vda5050.InstantActions;
 import org.fleetdispatch.vda5050.Order;
+import org.fleetdispatch.vda5050.Topic;
+import org.fleetdispatch.vda5050.TopicName;
+import org.fleetdispatch.vda5050.Vda5050Codec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -451,6 +457,25 @@ class MissionScenariosIT {
         }
         assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(robot.receivedOrders()).isNotEmpty().allMatch(o -> o.orderId().equals(robot.receivedOrders().get(0).orderId()));
+    }
+
+    @Test
+    void anOutboxRowAnotherInstanceLeftBehindIsPublished() throws Exception {
+        SimulatedRobot robot = robots("leftover-", 1, b -> b).get(0);
+        // written 40 s ago by a server instance that stopped before its relay published it: this instance publishes
+        // its own rows from memory, and reads the table for rows older than 30 s every few seconds
+        byte[] payload;
+        try (Vda5050Codec codec = new Vda5050Codec()) {
+            payload = codec.encode(InstantActions.of(Header.now(0, robot.manufacturer(), robot.serialNumber()),
+                    List.of(Action.of("factsheetRequest", "leftover-1", BlockingType.NONE))));
+        }
+        String topic = TopicName.of("uagv", robot.manufacturer(), robot.serialNumber(), Topic.INSTANT_ACTIONS).toString();
+        Api.sql("insert into outbox_message (topic, payload, qos, retained, created_at) values (?, ?, 0, false,"
+                + " now() - interval '40 seconds')", topic, payload);
+
+        await().atMost(DEADLINE).until(() -> robot.receivedInstantActionList().stream()
+                .anyMatch(a -> a.actionId().equals("leftover-1")));
+        await().atMost(DEADLINE).until(() -> "0".equals(Api.sqlText("select count(*) from outbox_message where topic = ?", topic)));
     }
 
     @Test
