@@ -16,6 +16,10 @@ import org.fleetdispatch.robot.Lifecycle;
 /**
  * Missions in PostgreSQL. Joins the caller's transaction. Methods that lock say so: they are how
  * several server instances agree on who advances a mission.
+ *
+ * <p>Queries by state write the state into the SQL ({@code state = 'RUNNING'}) rather than bind it: the partial
+ * indexes are per state, and a prepared statement's generic plan for {@code state = $2} cannot use them, so it
+ * scans the whole mission history.
  */
 @ApplicationScoped
 public class MissionRepository {
@@ -70,11 +74,7 @@ public class MissionRepository {
         return running.stream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
     }
 
-    /**
-     * The mission running on a robot. The state is written into the SQL, not bound: a prepared statement's
-     * generic plan cannot use the partial index {@code mission_running} for {@code state = $2} and scans the
-     * whole mission history instead.
-     */
+    /** The mission running on a robot, not locked. */
     public Optional<Mission> running(String robot) {
         @SuppressWarnings("unchecked")
         List<Mission> running = entityManager.createNativeQuery(
