@@ -97,11 +97,19 @@ class MissionScenariosIT {
     @Test
     void queuedMissionsRunInOrderAndEveryOtherFails() throws Exception {
         SimulatedRobot robot = robots("queue-", 1, b -> b.failurePeriod(2)).get(0);
+        Api server = new Api(base);
+        double dispatchedBefore = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"");
+        double within5sBefore = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             names.add(submit(robot, route("r", null, i % 2 == 0 ? 1 : 0, 0)));
         }
         await().atMost(DEADLINE).until(() -> timeline.done(names));
+        // the three missions after the first started from the robot's state: their orders' latencies are counted
+        double dispatched = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"") - dispatchedBefore;
+        assertThat(dispatched).isGreaterThanOrEqualTo(3);
+        assertThat(server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"") - within5sBefore)
+                .as("none took 5 s").isEqualTo(dispatched);
         assertThat(names).extracting(timeline::states).containsExactly(
                 List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"),
                 List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"));
