@@ -10,7 +10,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.fleetdispatch.platform.Timers;
 
 /**
  * From a robot state arriving to the order it caused being accepted by the broker: the dispatcher's own part of
@@ -28,17 +28,16 @@ public class DispatchLatency {
             0.015, 0.020, 0.025, 0.030, 0.040, 0.050, 0.075, 0.100, 0.150, 0.200, 0.300, 0.500, 0.750, 1, 2, 5};
 
     @Inject
-    @Metric(name = "fleetdispatch_dispatch_latency", absolute = true,
-            description = "Time from the robot state that finished a node to the broker accepting the next order")
-    private Timer timer;
-
-    @Inject
     private MetricRegistry metrics;
 
+    private Timer timer;
     private Counter[] within;
 
     @PostConstruct
     void register() {
+        timer = Timers.timer(metrics, Metadata.builder().withName("fleetdispatch_dispatch_latency")
+                .withDescription("Time from the robot state that finished a node to the broker accepting the next order")
+                .build());
         Metadata metadata = Metadata.builder().withName("fleetdispatch_dispatch_latency_within")
                 .withDescription("Dispatch latencies (see fleetdispatch_dispatch_latency) of at most le seconds, counted exactly")
                 .build();

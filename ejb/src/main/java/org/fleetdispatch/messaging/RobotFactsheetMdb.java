@@ -1,12 +1,11 @@
 package org.fleetdispatch.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.inject.Inject;
 import java.time.Instant;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.fleetdispatch.dispatch.RobotEvents;
-import org.fleetdispatch.dispatch.Vda5050Json;
 import org.fleetdispatch.mqtt.MqttInboundMessage;
 import org.fleetdispatch.mqtt.MqttMessageListener;
 import org.fleetdispatch.vda5050.Factsheet;
@@ -20,18 +19,20 @@ import org.fleetdispatch.vda5050.Topic;
 })
 public class RobotFactsheetMdb implements MqttMessageListener {
 
-    @Inject
+    @EJB
     private RobotEvents events;
 
-    @Inject
-    private Vda5050Json json;
+    /** Looked up, not injected: no CDI injection points in a message-driven bean (ADR 0012). */
+    private Vda5050Intake intake;
 
-    @Inject
-    private MetricRegistry metrics;
+    @PostConstruct
+    void lookUp() {
+        intake = Vda5050Intake.lookUp(Vda5050Intake.class);
+    }
 
     @Override
     public void onMessage(MqttInboundMessage message) {
-        var received = Vda5050Mdbs.decode(message, Topic.FACTSHEET, Factsheet.class, json, metrics);
+        var received = intake.decode(message, Topic.FACTSHEET, Factsheet.class);
         events.onFactsheet(received.topic().manufacturer(), received.topic().serialNumber(), received.message(),
                 message.payload(), Instant.now());
     }

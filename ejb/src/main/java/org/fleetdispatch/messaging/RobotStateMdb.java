@@ -1,18 +1,12 @@
 package org.fleetdispatch.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.fleetdispatch.dispatch.RobotStateHandler;
-import org.fleetdispatch.dispatch.Vda5050Json;
 import org.fleetdispatch.mqtt.MqttInboundMessage;
 import org.fleetdispatch.mqtt.MqttMessageListener;
 import org.fleetdispatch.vda5050.State;
@@ -35,40 +29,22 @@ import org.fleetdispatch.vda5050.Topic;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RobotStateMdb implements MqttMessageListener {
 
-    @Inject
+    /** Looked up, not injected: no CDI injection points in a message-driven bean (ADR 0012). */
+    private Vda5050Intake intake;
     private RobotStateHandler handler;
 
-    @Inject
-    private Vda5050Json json;
-
-    @Inject
-    private MetricRegistry metrics;
-
-    /** Lets an operator (and the benchmark) see how many state messages per second the server keeps up with. */
-    @Inject
-    @Metric(name = "fleetdispatch_state_messages", absolute = true,
-            description = "Robot state messages processed (decoded and handed to the dispatcher without an exception)")
-    private Counter processed;
-
-    /**
-     * How far behind the robots the server is: from the robot's header timestamp to this bean taking the
-     * message up, which covers the broker's and the adapter's queues. As exact as the robots' clocks are
-     * synchronised with the server's (VDA 5050 asks for NTP); a robot clock ahead of ours counts as zero.
-     */
-    @Inject
-    @Metric(name = "fleetdispatch_state_age", absolute = true,
-            description = "Time from a robot's state header timestamp to the server taking the message up")
-    private Timer age;
+    @PostConstruct
+    void lookUp() {
+        intake = Vda5050Intake.lookUp(Vda5050Intake.class);
+        handler = Vda5050Intake.lookUp(RobotStateHandler.class);
+    }
 
     @Override
     public void onMessage(MqttInboundMessage message) {
         Instant receivedAt = Instant.now();
-        var received = Vda5050Mdbs.decode(message, Topic.STATE, State.class, json, metrics);
-        Instant sent = received.message().timestamp();
-        if (sent != null) {
-            age.update(sent.isBefore(receivedAt) ? Duration.between(sent, receivedAt) : Duration.ZERO);
-        }
+        var received = intake.decode(message, Topic.STATE, State.class);
+        intake.stateTakenUp(received.message().timestamp(), receivedAt);
         handler.onState(received.topic().manufacturer(), received.topic().serialNumber(), received.message(), receivedAt);
-        processed.inc();
+        intake.stateProcessed();
     }
 }
