@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +32,14 @@ import org.fleetdispatch.vda5050.Vda5050Codec;
 public final class Simulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
+    /** Robots stopped at once on close: each waits for the broker twice (OFFLINE at QoS 1, then DISCONNECT). */
+    private static final int STOPPING_THREADS = 16;
 
     private final SimulatorConfig config;
     private final Vda5050Codec codec;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Map<String, SimulatedRobot> robots = new LinkedHashMap<>();
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     private volatile boolean closed;
 
     private Simulator(SimulatorConfig config) {
@@ -106,7 +113,7 @@ public final class Simulator implements AutoCloseable {
         int i = 0;
         for (SimulatedRobot robot : robots.values()) {
             long offset = n == 0 ? 0 : period * i++ / n;
-            scheduler.scheduleAtFixedRate(robot::tick, offset, period, TimeUnit.NANOSECONDS);
+            ticks.add(scheduler.scheduleAtFixedRate(robot::tick, offset, period, TimeUnit.NANOSECONDS));
         }
     }
 
@@ -128,21 +135,49 @@ public final class Simulator implements AutoCloseable {
         return robot;
     }
 
-    /** Stops every robot cleanly: connection OFFLINE (retained), then MQTT DISCONNECT; no last will is sent. */
+    /**
+     * Stops every robot cleanly: connection OFFLINE (retained), then MQTT DISCONNECT; no last will is sent.
+     *
+     * <p>The robots stop in parallel, and the scheduler ends last: it also runs the clients' keep-alive pings.
+     * Ended first, it left the robots not yet stopped silent, the broker dropped them as idle (a thousand robots
+     * take longer to stop one by one than 1.5 keep-alive periods), and their automatic reconnect then failed on
+     * the terminated scheduler in Paho's receiver thread.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
-        for (SimulatedRobot robot : robots.values()) {
-            try {
-                robot.disconnectCleanly();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, robot + ": stopping failed: " + e);
+        ticks.forEach(t -> t.cancel(false));
+        int threads = Math.max(1, Math.min(STOPPING_THREADS, robots.size()));
+        ExecutorService stopping = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vda5050-simulator-stop");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> stopped = new ArrayList<>();
+            for (SimulatedRobot robot : robots.values()) {
+                stopped.add(stopping.submit(() -> {
+                    try {
+                        robot.disconnectCleanly();
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, robot + ": stopping failed: " + e);
+                    }
+                }));
             }
+            for (Future<?> f : stopped) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping a robot failed: " + e.getCause());
+        } finally {
+            stopping.shutdownNow();
         }
+        scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

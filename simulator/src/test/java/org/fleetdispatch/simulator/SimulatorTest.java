@@ -290,6 +290,29 @@ class SimulatorTest {
         assertThat(robot.operatingMode()).isEqualTo(OperatingMode.AUTOMATIC);
     }
 
+    /**
+     * Robots that publish less often than their keep-alive stay connected on the clients' pings alone, and those
+     * run on the simulator's scheduler: close must keep it until the last robot said OFFLINE.
+     */
+    @Test
+    void closeStopsEveryRobotWithOfflineWhileItsPingsStillRun() throws Exception {
+        int robots = 60;
+        start(SimulatorConfig.builder().robots(robots).statePeriod(Duration.ofSeconds(30)).keepAlive(Duration.ofSeconds(2)));
+        List<String> serials = simulator.robots().stream().map(SimulatedRobot::serialNumber).toList();
+        await().atMost(DEADLINE).untilAsserted(() -> serials.forEach(s -> assertThat(master.connections(s))
+                .extracting(Connection::connectionState).containsExactly(ConnectionState.ONLINE)));
+        // longer than 1.5 keep-alive periods without a state: only the pings kept them connected
+        await().pollDelay(Duration.ofMillis(4000)).atMost(DEADLINE).until(() -> true);
+        assertThat(simulator.robots()).allMatch(SimulatedRobot::isConnected);
+
+        simulator.close();
+
+        assertThat(simulator.robots()).noneMatch(SimulatedRobot::isConnected);
+        await().atMost(DEADLINE).untilAsserted(() -> serials.forEach(s -> assertThat(master.connections(s))
+                .extracting(Connection::connectionState).as(s)
+                .containsExactly(ConnectionState.ONLINE, ConnectionState.OFFLINE)));
+    }
+
     @Test
     void connectionOnlineThenLastWillOnAbruptDisconnectThenOfflineOnCleanStop() throws Exception {
         SimulatedRobot robot = start(fast().robots(2));
