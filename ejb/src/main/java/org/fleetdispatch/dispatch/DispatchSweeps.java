@@ -153,6 +153,14 @@ public class DispatchSweeps {
         return notifies;
     }
 
+    /** Whether the mission still runs and its notify leaf {@code leaf} with it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean notifyRunning(String missionName, int leaf) {
+        return missions.find(missionName).filter(m -> m.state() == MissionState.RUNNING)
+                .map(m -> m.nodeStatus().get(m.tree().node(leaf).name()).state() == MissionState.RUNNING)
+                .orElse(false);
+    }
+
     /** A notify leaf's HTTP call ended. */
     public void notifyFinished(String mission, int leaf, boolean success, String message) {
         dispatcher.notifyFinished(mission, leaf, success, message);

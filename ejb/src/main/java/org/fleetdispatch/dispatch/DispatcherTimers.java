@@ -102,7 +102,7 @@ public class DispatcherTimers {
         try {
             sweeps.resendInstantActions();
             sweeps.deletePending();
-            sweeps.runningNotifies().forEach(notifier::call);
+            sweeps.runningNotifies().forEach(notifier::resume);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dispatcher slow pass failed; the next one retries", e);
         } finally {
@@ -113,7 +113,7 @@ public class DispatcherTimers {
     /** Re-sends the orders of running missions and restarts their notify calls, once per server start. */
     private void resume() {
         try {
-            sweeps.resumeRunning().forEach(notifier::call);
+            sweeps.resumeRunning().forEach(notifier::resume);
             resumed.set(true);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Resuming running missions failed; the next pass retries", e);

@@ -51,17 +51,39 @@ public class Notifier {
         call(notify);
     }
 
-    /** Starts the call unless this instance is already making it. */
+    /** Starts the call of a leaf that has just started, unless this instance is already making it. */
     public void call(NotifyDue notify) {
+        start(notify, false);
+    }
+
+    /**
+     * Starts the call of a leaf a sweep found running, unless this instance is already making it or the leaf ended
+     * since the sweep read it: a call that just ended may have been committing its outcome meanwhile.
+     */
+    public void resume(NotifyDue notify) {
+        start(notify, true);
+    }
+
+    private void start(NotifyDue notify, boolean checkStillRunning) {
         String key = notify.mission() + "#" + notify.leaf();
         if (!inFlight.add(key)) {
             return;
         }
-        attempt(notify, 0).whenComplete((result, error) -> {
+        // a call leaves inFlight only once its outcome committed, so the leaf read now is the latest word on it
+        if (checkStillRunning && !sweeps.notifyRunning(notify.mission(), notify.leaf())) {
             inFlight.remove(key);
+            return;
+        }
+        attempt(notify, 0).whenComplete((result, error) -> {
             boolean success = error == null && result.success();
             String message = error != null ? "notify call failed: " + error : result.message();
-            executor.execute(() -> sweeps.notifyFinished(notify.mission(), notify.leaf(), success, message));
+            executor.execute(() -> {
+                try {
+                    sweeps.notifyFinished(notify.mission(), notify.leaf(), success, message);
+                } finally {
+                    inFlight.remove(key);
+                }
+            });
         });
     }
 
