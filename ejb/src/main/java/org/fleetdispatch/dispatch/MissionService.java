@@ -15,6 +15,8 @@ import org.fleetdispatch.mission.tree.InvalidMissionException;
 import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.mission.tree.MissionTree;
 import org.fleetdispatch.mission.tree.NodeSpecs;
+import org.fleetdispatch.robot.Robot;
+import org.fleetdispatch.robot.RobotRepository;
 
 /**
  * Missions through the API: submit, list, read, cancel, update routes, delete. Each method is one
@@ -25,6 +27,9 @@ public class MissionService {
 
     @Inject
     private MissionRepository missions;
+
+    @Inject
+    private RobotRepository robots;
 
     @Inject
     private Dispatcher dispatcher;
@@ -58,7 +63,12 @@ public class MissionService {
         }
         missions.add(mission);
         missionWritten.fire(MissionWritten.changed(mission));
-        queueChanged.fire(new QueueChanged(mission.robot()));
+        if (mission.robot() == null || robots.find(mission.robot()).map(Robot::isAvailable).orElse(false)) {
+            queueChanged.fire(new QueueChanged(mission.robot()));
+        }
+        // else the robot is busy, offline or not registered yet: the transaction that frees it, brings it online or
+        // registers it starts its queue's head; waking the starter now would only lock the robot's row against its
+        // own state messages. A robot freed while this commits is caught by the sweep within a second (ADR 0007).
         return mission;
     }
 
