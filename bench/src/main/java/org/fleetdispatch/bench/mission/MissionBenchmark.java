@@ -73,6 +73,12 @@ public final class MissionBenchmark implements Callable<Integer> {
     @Option(names = "--missions", defaultValue = "5", description = "Missions queued per robot (default: ${DEFAULT-VALUE}).")
     int missionsPerRobot;
 
+    @Option(names = "--robots-first",
+            description = {"Connect the robots and wait until all are ready before submitting the missions, which then go",
+                    "through the API while the fleet runs (default: every robot's queue is submitted before the robots",
+                    "connect, so that the run includes the fleet's start-up)."})
+    boolean robotsFirst;
+
     @Option(names = "--leg", defaultValue = "0.5",
             description = "Metres from the robot to the first waypoint and on to the second (default: ${DEFAULT-VALUE}).")
     double leg;
@@ -160,7 +166,8 @@ public final class MissionBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "  checkout %s (%s), %d cores, Java %s%n", checkout, gitDescribe(checkout),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  workload: per robot a queue of %d missions, each one route of two waypoints %.2f m apart"
-                + " in a straight line (first one %.2f m ahead), robots at %.1f m/s%n", missionsPerRobot, leg, leg, speed);
+                + " in a straight line (first one %.2f m ahead), robots at %.1f m/s, %s%n", missionsPerRobot, leg, leg, speed,
+                robotsFirst ? "submitted once the robots are connected and ready" : "queued before the robots connect");
         out.println("  pgbench: " + pgbench.binary().map(Path::toString).orElse("not available"));
         out.println("  data under " + workDirectory + (keepData ? " (kept)" : " (deleted at the end)"));
 
@@ -271,8 +278,9 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Registers {@code robots} robots, queues {@code missions} missions for each, starts the simulated robots and
-     * waits until every mission ended or the deadline passed.
+     * Registers {@code robots} robots, queues {@code missions} missions for each, starts the simulated robots and waits
+     * until every mission ended or the deadline passed. With {@code --robots-first} the missions are submitted only
+     * once all robots are ready, while the fleet runs.
      */
     private Phase phase(String name, LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
                         int missions, Duration statePeriod) throws IOException, InterruptedException, SQLException {
@@ -282,10 +290,8 @@ public final class MissionBenchmark implements Callable<Integer> {
             names.add(config.serialNumber(i));
         }
         api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
-        // Round by round, so that each robot's queue is in order: mission m goes from x = 2m·leg to (2m+2)·leg.
-        for (int m = 0; m < missions; m++) {
-            int index = m;
-            api.createAll("mission", names.stream().map(n -> mission(n, index)).toList(), 8);
+        if (!robotsFirst) {
+            submit(api, names, missions);
         }
 
         Map<String, OptionalLong> own = new LinkedHashMap<>();
@@ -295,7 +301,9 @@ public final class MissionBenchmark implements Callable<Integer> {
         Map<String, OptionalLong> trees = Map.of("postgres", server.postmasterPid());
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+        long starting = System.nanoTime();
         try (Simulator simulator = Simulator.start(config)) {
+            Duration fleetStart = robotsFirst ? awaitReady(ledger, prefix, robots, starting, deadline) : null;
             Recorder orderWaits = new Recorder(3);
             simulator.robots().forEach(robot -> robot.measureOrderWaits(nanos -> orderWaits.recordValue(nanos / 1000)));
             Metrics m0 = api.metrics();
@@ -303,6 +311,9 @@ public final class MissionBenchmark implements Callable<Integer> {
             CpuUsage.Reading c0 = CpuUsage.read(own, trees);
             long published0 = published(simulator);
             long t0 = System.nanoTime();
+            if (robotsFirst) {
+                submit(api, names, missions);
+            }
             int expected = robots * missions;
             boolean timedOut = false;
             long nextReport = t0 + TimeUnit.SECONDS.toNanos(10);
@@ -343,10 +354,37 @@ public final class MissionBenchmark implements Callable<Integer> {
             if (keep || jfr) {
                 writeTimeline(server.dataDirectory().resolve("missions-" + prefix.replace("-", "") + ".csv"), rows);
             }
-            return summarise(robots, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
+            return summarise(robots, fleetStart, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
                     m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut,
                     orderWaits.getIntervalHistogram());
         }
+    }
+
+    /** Round by round, so that each robot's queue is in order: mission m goes from x = 2m·leg to (2m+2)·leg. */
+    private void submit(FleetClient api, List<String> robots, int missions) throws IOException, InterruptedException {
+        for (int m = 0; m < missions; m++) {
+            int index = m;
+            api.createAll("mission", robots.stream().map(n -> mission(n, index)).toList(), 8);
+        }
+    }
+
+    /**
+     * Waits until all {@code robots} robots are ready for missions: connected, their factsheet stored and their first
+     * state handled. A fleet is connected before the factory sends it work; its start-up (a connection, a factsheet
+     * and a first state per robot, each a transaction) is reported on its own.
+     *
+     * @return the time from {@code starting} until all were ready
+     */
+    private static Duration awaitReady(MissionLedger ledger, String prefix, int robots, long starting, long deadline)
+            throws SQLException, InterruptedException, IOException {
+        int ready;
+        while ((ready = ledger.countReady(prefix)) < robots) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("only " + ready + " of " + robots + " robots became ready for missions");
+            }
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - starting);
     }
 
     /** Every mission of a phase, for looking into what the figures summarise. */
@@ -427,7 +465,7 @@ public final class MissionBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Phase summarise(int robots, int expected, List<MissionLedger.Row> rows, Duration elapsed,
+    private static Phase summarise(int robots, Duration fleetStart, int expected, List<MissionLedger.Row> rows, Duration elapsed,
                                    long published, Metrics m0, Metrics m1, StateAge age, Map<String, Double> cores, double busy,
                                    MissionLedger.DatabaseStats database, String load, boolean timedOut,
                                    Histogram orderWaits) {
@@ -473,7 +511,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.5\"").orElse(Double.NaN)),
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
-        return new Phase(robots, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
+        return new Phase(robots, fleetStart, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
                 statesSlow, statesRejected, latency, orderWaits, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
     }
 
@@ -499,6 +537,10 @@ public final class MissionBenchmark implements Callable<Integer> {
         }
         Phase run = r.run();
         Phase solo = r.solo();
+        if (run.fleetStart() != null) {
+            out.printf(Locale.ROOT, "  fleet start: all %d robots ready for missions (online, position known, factsheet stored)"
+                    + " %.2f s after they started connecting%n", run.robots(), seconds(run.fleetStart()));
+        }
         out.printf(Locale.ROOT, "  missions: %d of %d completed, %d failed%s, in %.2f s -> %.1f missions/s%n",
                 run.completed(), run.missions(), run.failed(), run.timedOut() ? " (DEADLINE PASSED)" : "",
                 seconds(run.window()), run.missionsPerSecond());

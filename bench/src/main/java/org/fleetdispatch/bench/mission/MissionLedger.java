@@ -51,6 +51,21 @@ final class MissionLedger implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * How many robots whose names start with {@code robotPrefix} are ready for missions: online, knowing where they are
+     * and with their factsheet stored (so that the start-up messages of each have been handled).
+     */
+    int countReady(String robotPrefix) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select count(*) from robot where name like ? and online and position_initialized and factsheet is not null")) {
+            query.setString(1, robotPrefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     List<Row> missions(String robotPrefix) throws SQLException {
         List<Row> missions = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(

@@ -9,12 +9,16 @@ import org.HdrHistogram.Histogram;
  * missions until all ended or the deadline passed.
  *
  * @param robots            robots in the phase
+ * @param fleetStart        from starting the simulated robots to all of them ready for missions (online, position
+ *                          known, factsheet stored), or {@code null} when the missions were queued before the robots
+ *                          started
  * @param missions          missions submitted
  * @param completed         missions COMPLETED
  * @param failed            missions FAILED or CANCELED
  * @param window            first mission start to last mission end, by the server's timestamps
  * @param durations         start to end of every finished mission, microseconds (HdrHistogram)
- * @param elapsed           wall-clock time from all robots connected to all missions ended (or the deadline)
+ * @param elapsed           wall-clock time from all robots connected (and ready, unless the missions were queued first) to
+ *                          all missions ended (or the deadline)
  * @param statesOffered     state messages the robots published during {@code elapsed}
  * @param statesProcessed   state messages the server counted as processed during {@code elapsed}
  * @param statesSlow        of those, the ones that took the slow path
@@ -31,7 +35,7 @@ import org.HdrHistogram.Histogram;
  * @param loadAverage       1/5/15-minute load averages at the end
  * @param timedOut          whether the deadline passed before every mission ended
  */
-record Phase(int robots, int missions, int completed, int failed, Duration window, Histogram durations,
+record Phase(int robots, Duration fleetStart, int missions, int completed, int failed, Duration window, Histogram durations,
              Duration elapsed, long statesOffered, long statesProcessed, long statesSlow, long statesRejected, Latency latency, Histogram orderWaits, double stateAgeMillis,
              double worstStateAgeMillis, Map<String, Double> cores,
              double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut) {
