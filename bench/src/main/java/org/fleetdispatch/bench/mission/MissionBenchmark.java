@@ -173,7 +173,7 @@ public final class MissionBenchmark implements Callable<Integer> {
 
         List<Result> results = new ArrayList<>();
         for (Case c : parsed) {
-            Result r = runCase(c, checkout, workDirectory.resolve("n" + c.robots() + "-" + periodLabel(c.statePeriod()) + "s"));
+            Result r = runCase(c, checkout, freshDirectory(workDirectory, "n" + c.robots() + "-" + periodLabel(c.statePeriod()) + "s"));
             results.add(r);
             print(r);
         }
@@ -629,6 +629,18 @@ public final class MissionBenchmark implements Callable<Integer> {
 
     private static double seconds(Duration d) {
         return d.toNanos() / 1e9;
+    }
+
+    /**
+     * {@code name} under {@code parent}, or {@code name-2}, {@code name-3}… when it exists: a case repeated in one run,
+     * or a {@code --work} directory used before, must not start on another server's database.
+     */
+    static Path freshDirectory(Path parent, String name) {
+        Path candidate = parent.resolve(name);
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = parent.resolve(name + "-" + i);
+        }
+        return candidate;
     }
 
     /** The checkout this jar was built in: {@code <root>/bench/target/<jar>}, else the working directory. */
