@@ -43,11 +43,13 @@ final class CpuUsage {
 
     /**
      * Reads the given processes (absent ones count as nothing): {@code own} alone, {@code trees} with their
-     * children (the launcher's child is Payara Micro, read on its own; PostgreSQL's are its backends).
+     * children (the launcher's child is Payara Micro, read on its own; PostgreSQL's are its backends), and
+     * {@code compilers}, the JIT compiler threads of a JVM (a part of that JVM's own figure).
      */
-    static Reading read(Map<String, OptionalLong> own, Map<String, OptionalLong> trees) {
+    static Reading read(Map<String, OptionalLong> own, Map<String, OptionalLong> trees, Map<String, OptionalLong> compilers) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         own.forEach((name, pid) -> seconds.put(name, pid.isPresent() ? ownSeconds(pid.getAsLong()) : 0.0));
+        compilers.forEach((name, pid) -> seconds.put(name, pid.isPresent() ? compilerSeconds(pid.getAsLong()) : 0.0));
         trees.forEach((name, pid) -> seconds.put(name, pid.isPresent() ? treeSeconds(pid.getAsLong()) : 0.0));
         double[] machine = machine();
         return new Reading(System.nanoTime(), seconds, machine[0], machine[1]);
@@ -56,6 +58,31 @@ final class CpuUsage {
     private static double ownSeconds(long pid) {
         long[] own = stat(pid);
         return own == null ? 0 : (own[1] + own[2]) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The CPU time of a JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThread0}…, which
+     * {@code /proc} cuts to 15 characters): how much of a short run the server spent compiling rather than serving.
+     */
+    private static double compilerSeconds(long pid) {
+        double ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String text = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                    String comm = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
     /** The process's own CPU time, its waited-for children's, and its live children's. */

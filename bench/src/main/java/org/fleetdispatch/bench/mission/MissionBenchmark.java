@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
  * Issue 5's benchmark: for each fleet size, the product as {@code ./fleetdispatch run} starts it, N simulated
  * robots each with a queue of short two-waypoint missions, and the figures the issue asks for.
  *
- * <p>Each case runs on a fresh server: a warm-up (up to 50 robots, rounds of two queued missions for a minute, so
- * that the JIT compiler is mostly done with the paths the run takes), the measured run (N robots), a single
+ * <p>Each case runs on a fresh server: a warm-up (as many robots as the case, rounds of two queued missions for a
+ * minute, so that the JIT compiler is mostly done with the paths the run takes), the measured run (N robots), a single
  * robot with the same queue (the ideal: N robots can at best complete N missions in the time one robot takes
  * for one), then the broker's raw rate and pgbench on the same broker and PostgreSQL, measured last so that
  * neither disturbs the runs (ADR 0092).
@@ -59,7 +59,6 @@ public final class MissionBenchmark implements Callable<Integer> {
             Targets (issue 5): near-ideal missions/s at 200 robots x 10 Hz; >= 3,600 state messages/s with missions
             running; p99 <= 10 ms for the dispatcher's own latency.""";
 
-    private static final int WARM_UP_ROBOTS = 50;
     private static final int WARM_UP_QUEUE = 2;
     private static final int BROKER_PUBLISHERS = 4;
     private static final int PGBENCH_SCALE = 10;
@@ -93,6 +92,10 @@ public final class MissionBenchmark implements Callable<Integer> {
     @Option(names = "--warm-up", defaultValue = "60",
             description = "Seconds of warm-up on each fresh server before the run (default: ${DEFAULT-VALUE}).")
     int warmUpSeconds;
+
+    @Option(names = "--warm-up-robots",
+            description = "Robots in the warm-up, at most the case's (default: as many as the case).")
+    Integer warmUpRobots;
 
     @Option(names = "--root", description = "The checkout with ./fleetdispatch (default: the one this jar was built in).")
     Path root;
@@ -206,7 +209,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                             .findFirst().orElse("?"));
 
             int[] stateBytes = new int[1];
-            warmUp(server, api, ledger, "w" + c.robots() + "-", Math.min(c.robots(), WARM_UP_ROBOTS), c.statePeriod(), stateBytes);
+            warmUp(server, api, ledger, "w" + c.robots() + "-", warmUpRobots == null ? c.robots() : Math.min(c.robots(), warmUpRobots), c.statePeriod(), stateBytes);
 
             run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod());
             solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod());
@@ -299,6 +302,7 @@ public final class MissionBenchmark implements Callable<Integer> {
         own.put("launcher+broker", OptionalLong.of(server.launcherPid()));
         own.put("robots (this JVM)", OptionalLong.of(ProcessHandle.current().pid()));
         Map<String, OptionalLong> trees = Map.of("postgres", server.postmasterPid());
+        Map<String, OptionalLong> compilers = Map.of("payara's JIT compiler threads (part of payara)", server.payaraPid());
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
         long starting = System.nanoTime();
@@ -308,7 +312,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             simulator.robots().forEach(robot -> robot.measureOrderWaits(nanos -> orderWaits.recordValue(nanos / 1000)));
             Metrics m0 = api.metrics();
             MissionLedger.DatabaseStats d0 = ledger.databaseStats();
-            CpuUsage.Reading c0 = CpuUsage.read(own, trees);
+            CpuUsage.Reading c0 = CpuUsage.read(own, trees, compilers);
             long published0 = published(simulator);
             long t0 = System.nanoTime();
             if (robotsFirst) {
@@ -345,7 +349,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             }
             long t1 = System.nanoTime();
             long published1 = published(simulator);
-            CpuUsage.Reading c1 = CpuUsage.read(own, trees);
+            CpuUsage.Reading c1 = CpuUsage.read(own, trees, compilers);
             MissionLedger.DatabaseStats d1 = ledger.databaseStats();
             Metrics m1 = api.metrics();
             age.sample(m1);
