@@ -9,8 +9,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -30,8 +28,7 @@ class ContainerRacesTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.fleetdispatch");
+        classes = ProductionClasses.get();
     }
 
     /** Each new instance's injection points go into a map of Jersey's that every REST request iterates. */
