@@ -209,7 +209,8 @@ public final class MissionBenchmark implements Callable<Integer> {
                             .findFirst().orElse("?"));
 
             int[] stateBytes = new int[1];
-            warmUp(server, api, ledger, "w" + c.robots() + "-", warmUpRobots == null ? c.robots() : Math.min(c.robots(), warmUpRobots), c.statePeriod(), stateBytes);
+            int warmUpFleet = warmUpRobots == null ? c.robots() : Math.min(c.robots(), warmUpRobots);
+            warmUp(server, api, ledger, "w" + c.robots() + "-", warmUpFleet, c.statePeriod(), stateBytes);
 
             run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod());
             solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod());
@@ -469,10 +470,10 @@ public final class MissionBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Phase summarise(int robots, Duration fleetStart, int expected, List<MissionLedger.Row> rows, Duration elapsed,
-                                   long published, Metrics m0, Metrics m1, StateAge age, Map<String, Double> cores, double busy,
-                                   MissionLedger.DatabaseStats database, String load, boolean timedOut,
-                                   Histogram orderWaits) {
+    private static Phase summarise(int robots, Duration fleetStart, int expected, List<MissionLedger.Row> rows,
+                                   Duration elapsed, long published, Metrics m0, Metrics m1, StateAge age,
+                                   Map<String, Double> cores, double busy, MissionLedger.DatabaseStats database,
+                                   String load, boolean timedOut, Histogram orderWaits) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
         Instant last = null;
