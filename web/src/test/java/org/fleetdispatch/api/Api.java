@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
 
 /** The API under test as a client sees it, and the database behind it as another server instance sees it. */
@@ -46,6 +47,11 @@ final class Api {
 
     HttpResponse<String> delete(String path) throws Exception {
         return send(request(path).DELETE());
+    }
+
+    /** A streaming GET: the body as lines, read as they come. */
+    HttpResponse<Stream<String>> lines(String path) throws Exception {
+        return http.send(request(path).header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     HttpRequest.Builder request(String path) throws Exception {
@@ -83,6 +89,32 @@ final class Api {
             throw new AssertionError("mission not created: " + created.statusCode() + " " + created.body());
         }
         return object(created.body());
+    }
+
+    /** POSTs and insists on a 2xx answer. */
+    JsonObject create(String path, String body) throws Exception {
+        HttpResponse<String> response = post(path, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return object(response.body());
+    }
+
+    /** GETs and insists on a 200 answer. */
+    JsonObject fetch(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return object(response.body());
+    }
+
+    JsonObject mission(String name) throws Exception {
+        return fetch("mission/" + name);
+    }
+
+    JsonObject robot(String name) throws Exception {
+        return fetch("robot/" + name);
     }
 
     /** A gauge or counter of the application's metrics, 0 when it is not there (yet). */

@@ -52,13 +52,13 @@ class MissionScenariosIT {
     @ArquillianResource
     private URL base;
 
-    private FleetApi api;
+    private Api api;
     private MissionTimeline timeline;
     private final List<Simulator> simulators = new ArrayList<>();
 
     @BeforeEach
     void connect() throws Exception {
-        api = new FleetApi(base);
+        api = new Api(base);
         timeline = MissionTimeline.open(api);
     }
 
@@ -97,18 +97,17 @@ class MissionScenariosIT {
     @Test
     void queuedMissionsRunInOrderAndEveryOtherFails() throws Exception {
         SimulatedRobot robot = robots("queue-", 1, b -> b.failurePeriod(2)).get(0);
-        Api server = new Api(base);
-        double dispatchedBefore = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"");
-        double within5sBefore = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"");
+        double dispatchedBefore = api.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"");
+        double within5sBefore = api.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             names.add(submit(robot, route("r", null, i % 2 == 0 ? 1 : 0, 0)));
         }
         await().atMost(DEADLINE).until(() -> timeline.done(names));
         // the three missions after the first started from the robot's state: their orders' latencies are counted
-        double dispatched = server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"") - dispatchedBefore;
+        double dispatched = api.metric("fleetdispatch_dispatch_latency_within_total", "le=\"+Inf\"") - dispatchedBefore;
         assertThat(dispatched).isGreaterThanOrEqualTo(3);
-        assertThat(server.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"") - within5sBefore)
+        assertThat(api.metric("fleetdispatch_dispatch_latency_within_total", "le=\"5.0\"") - within5sBefore)
                 .as("none took 5 s").isEqualTo(dispatched);
         assertThat(names).extracting(timeline::states).containsExactly(
                 List.of("PENDING", "RUNNING", "COMPLETED"), List.of("PENDING", "RUNNING", "FAILED"),
@@ -262,15 +261,15 @@ class MissionScenariosIT {
         var duplicate = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [" + route("same", null, 1, 0) + ", "
                 + route("same", null, 2, 0) + "]}");
         assertThat(duplicate.statusCode()).isEqualTo(400);
-        assertThat(FleetApi.object(duplicate.body()).getString("detail")).contains("'same'").contains("unique");
+        assertThat(Api.object(duplicate.body()).getString("detail")).contains("'same'").contains("unique");
         var orphan = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [" + route("child", "nobody", 1, 0) + "]}");
         assertThat(orphan.statusCode()).isEqualTo(400);
-        assertThat(FleetApi.object(orphan.body()).getString("detail")).contains("parent 'nobody'");
+        assertThat(Api.object(orphan.body()).getString("detail")).contains("parent 'nobody'");
         var two = api.post("mission", "{\"robot\": \"x-001\", \"mission_tree\": [{\"name\": \"both\", \"constant\": {\"success\": true},"
                 + " \"sequence\": {}}]}");
         assertThat(two.statusCode()).isEqualTo(400);
-        assertThat(FleetApi.object(two.body()).getString("detail")).contains("'both'").contains("exactly one");
-        assertThat(FleetApi.array(api.get("mission?robot=x-001").body())).as("nothing was stored").isEmpty();
+        assertThat(Api.object(two.body()).getString("detail")).contains("'both'").contains("exactly one");
+        assertThat(Api.array(api.get("mission?robot=x-001").body())).as("nothing was stored").isEmpty();
     }
 
     @Test

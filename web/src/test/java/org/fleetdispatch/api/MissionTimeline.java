@@ -47,7 +47,7 @@ final class MissionTimeline implements AutoCloseable {
      * Opens the stream. Right after Arquillian reports the deployment, Payara Micro has once answered 404 for
      * a moment (seen in a run of two scenarios): that is waited out, anything else is an answer.
      */
-    static MissionTimeline open(FleetApi api) {
+    static MissionTimeline open(Api api) {
         AtomicReference<HttpResponse<Stream<String>>> response = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             HttpResponse<Stream<String>> r = api.lines("mission/watch");
@@ -62,7 +62,7 @@ final class MissionTimeline implements AutoCloseable {
     }
 
     private void record(String line) {
-        JsonObject mission = FleetApi.object(line);
+        JsonObject mission = Api.object(line);
         String name = mission.getString("name");
         JsonObject status = mission.getJsonObject("status");
         String state = "DELETED".equals(mission.getString("lifecycle")) ? "DELETED" : status.getString("state");

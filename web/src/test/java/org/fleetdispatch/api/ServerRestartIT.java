@@ -46,7 +46,7 @@ class ServerRestartIT {
                      .robots(1).serialPrefix("restart-").speed(0.5)
                      .statePeriod(Duration.ofMillis(100)).build())) {
             server.start();
-            FleetApi api = new FleetApi(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+            Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
             SimulatedRobot robot = simulator.robots().get(0);
             api.create("robot", "{\"name\": \"" + robot.serialNumber() + "\"}");
             await().atMost(DEADLINE).until(() -> api.robot(robot.serialNumber()).getJsonObject("status").getBoolean("online"));
