@@ -7,8 +7,9 @@
  * defined with Payara's {@code ${MPCONFIG=…}} references because they are created before the
  * application's own configuration is readable.
  *
- * <p>Also two small tools the other packages share: {@link org.fleetdispatch.platform.Worker}, a thread of the
- * application woken after commits, and {@link org.fleetdispatch.platform.AfterCommit}, work for once a
- * transaction has committed.
+ * <p>Also small tools the other packages share: {@link org.fleetdispatch.platform.Worker}, a thread of the
+ * application woken after commits, {@link org.fleetdispatch.platform.AfterCommit}, work for once a
+ * transaction has committed, and {@link org.fleetdispatch.platform.Timers}, where MicroProfile timers are
+ * created one at a time (ADR 0012).
  */
 package org.fleetdispatch.platform;
