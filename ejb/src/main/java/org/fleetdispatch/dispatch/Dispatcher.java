@@ -156,7 +156,7 @@ public class Dispatcher {
      * Starts the robot's oldest queued mission if the robot can take it, for a caller that knows no mission
      * runs on the robot (its one running mission just ended, or the database said none runs).
      */
-    private void startQueued(Robot robot, Instant cause) {
+    void startQueued(Robot robot, Instant cause) {
         if (robot.isAvailable()) {
             missions.lockNextQueued(robot.name()).ifPresent(next -> start(next, robot, cause));
         }

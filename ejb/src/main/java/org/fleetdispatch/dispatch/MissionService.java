@@ -66,9 +66,9 @@ public class MissionService {
         if (mission.robot() == null || robots.find(mission.robot()).map(Robot::isAvailable).orElse(false)) {
             queueChanged.fire(new QueueChanged(mission.robot()));
         }
-        // else the robot is busy, offline or not registered yet: the transaction that frees it, brings it online or
-        // registers it starts its queue's head; waking the starter now would only lock the robot's row against its
-        // own state messages. A robot freed while this commits is caught by the sweep within a second (ADR 0007).
+        // else the robot is busy, offline or not registered yet: the transaction that frees it or makes it available
+        // (its state or its connection) starts its queue's head; waking the starter now would only lock the robot's row
+        // against its own state messages. A robot freed while this commits is caught by the sweep within a second (ADR 0007).
         return mission;
     }
 

@@ -1,10 +1,11 @@
 package org.fleetdispatch.dispatch;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
+import org.fleetdispatch.mission.Mission;
 import org.fleetdispatch.mission.MissionRepository;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.Connection;
@@ -22,9 +23,6 @@ public class RobotEvents {
     private RobotMessages messages;
 
     @Inject
-    private Event<QueueChanged> queueChanged;
-
-    @Inject
     private MissionRepository missions;
 
     @Inject
@@ -40,6 +38,12 @@ public class RobotEvents {
      * or before the robot had subscribed again, is lost, and the mission would wait for its timeout. A robot
      * announces itself when it (re)connects, after subscribing, and ignores a copy of an order it has (same
      * orderId and orderUpdateId, 6.6.3).
+     *
+     * <p>A robot that this makes available (it knew its position before it went away) starts its queue's head in
+     * this transaction, which holds its row already. One that is not available yet, as every robot connecting for
+     * the first time (no state, so no position), is started by the state that makes it so; waking the starter for
+     * it cost a fleet's start-up a transaction per robot that found nothing to do and locked the robot's row
+     * against its first state.
      */
     public void onConnection(String manufacturer, String serialNumber, Connection connection, Instant receivedAt) {
         robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> {
@@ -49,8 +53,12 @@ public class RobotEvents {
                 if (robot.status().factsheet() == null) {
                     messages.instantAction(robot, "factsheetRequest");
                 }
-                missions.lockRunning(robot.name()).ifPresent(dispatcher::resend);
-                queueChanged.fire(new QueueChanged(robot.name()));
+                Optional<Mission> running = missions.lockRunning(robot.name());
+                if (running.isPresent()) {
+                    dispatcher.resend(running.get());
+                } else {
+                    dispatcher.startQueued(robot, null);
+                }
             }
         });
     }

@@ -35,8 +35,8 @@ public class RobotService {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Registers a robot and asks it for its factsheet; missions already queued for that name may start
-     * once it is online.
+     * Registers a robot and asks it for its factsheet; missions already queued for that name start once it is
+     * online and knows its position.
      *
      * @throws AlreadyExistsException when a robot of that name exists
      * @throws InvalidSpecException   naming the field when a value cannot be used
@@ -55,7 +55,8 @@ public class RobotService {
         }
         robots.add(robot);
         messages.instantAction(robot, "factsheetRequest");
-        queueChanged.fire(new QueueChanged(name));
+        // no start here: a robot is offline until it connects, and the state or connection that makes it available
+        // starts its queue's head
         return robot;
     }
 
