@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,8 +311,14 @@ public final class MissionBenchmark implements Callable<Integer> {
         try (Simulator simulator = Simulator.start(config)) {
             Duration fleetStart = robotsFirst ? awaitReady(ledger, prefix, robots, starting, deadline) : null;
             Recorder orderWaits = new Recorder(3);
-            simulator.robots().forEach(robot -> robot.measureOrderWaits(nanos -> orderWaits.recordValue(nanos / 1000)));
+            List<BusyFleet.OrderWait> timedWaits = Collections.synchronizedList(new ArrayList<>());
+            simulator.robots().forEach(robot -> robot.measureOrderWaits(nanos -> {
+                orderWaits.recordValue(nanos / 1000);
+                timedWaits.add(new BusyFleet.OrderWait(Instant.now(), nanos / 1000));
+            }));
+            List<BusyFleet.Reading> readings = new ArrayList<>();
             Metrics m0 = api.metrics();
+            readings.add(new BusyFleet.Reading(Instant.now(), m0));
             MissionLedger.DatabaseStats d0 = ledger.databaseStats();
             CpuUsage.Reading c0 = CpuUsage.read(own, trees, compilers);
             long published0 = published(simulator);
@@ -323,6 +330,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             boolean timedOut = false;
             long nextReport = t0 + TimeUnit.SECONDS.toNanos(10);
             long nextAge = t0 + AGE_INTERVAL_NANOS;
+            long nextReading = t0 + READING_INTERVAL_NANOS;
             StateAge age = new StateAge(m0);
             Map<MissionLedger.State, Integer> counts;
             while (true) {
@@ -337,9 +345,14 @@ public final class MissionBenchmark implements Callable<Integer> {
                     timedOut = true;
                     break;
                 }
-                if (now > nextAge) {
-                    age.sample(api.metrics());
-                    nextAge = now + AGE_INTERVAL_NANOS;
+                if (now > nextReading) {
+                    Metrics m = api.metrics();
+                    readings.add(new BusyFleet.Reading(Instant.now(), m));
+                    nextReading = now + READING_INTERVAL_NANOS;
+                    if (now > nextAge) {
+                        age.sample(m);
+                        nextAge = now + AGE_INTERVAL_NANOS;
+                    }
                 }
                 if (now > nextReport) {
                     out.printf(Locale.ROOT, "    %s, %.0f s: %s, state age %.0f ms%n", name, (now - t0) / 1e9, counts,
@@ -353,6 +366,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             CpuUsage.Reading c1 = CpuUsage.read(own, trees, compilers);
             MissionLedger.DatabaseStats d1 = ledger.databaseStats();
             Metrics m1 = api.metrics();
+            readings.add(new BusyFleet.Reading(Instant.now(), m1));
             age.sample(m1);
             String load = CpuUsage.loadAverage();
             List<MissionLedger.Row> rows = ledger.missions(prefix);
@@ -361,7 +375,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             }
             return summarise(robots, fleetStart, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
                     m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut,
-                    orderWaits.getIntervalHistogram());
+                    orderWaits.getIntervalHistogram(), BusyFleet.of(rows, readings, List.copyOf(timedWaits)).orElse(null));
         }
     }
 
@@ -405,6 +419,9 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     private static final long AGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** How often the server's metrics are read during a phase: often enough to bracket the busy fleet's part. */
+    private static final long READING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
      * The mean age of the state messages the server took up in each interval between two readings of the
@@ -472,8 +489,8 @@ public final class MissionBenchmark implements Callable<Integer> {
 
     private static Phase summarise(int robots, Duration fleetStart, int expected, List<MissionLedger.Row> rows,
                                    Duration elapsed, long published, Metrics m0, Metrics m1, StateAge age,
-                                   Map<String, Double> cores, double busy, MissionLedger.DatabaseStats database,
-                                   String load, boolean timedOut, Histogram orderWaits) {
+                                   Map<String, Double> cores, double machineBusy, MissionLedger.DatabaseStats database,
+                                   String load, boolean timedOut, Histogram orderWaits, BusyFleet busy) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
         Instant last = null;
@@ -517,11 +534,12 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer, "quantile=\"0.99\"").orElse(Double.NaN)),
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, fleetStart, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
-                statesSlow, statesRejected, latency, orderWaits, age.overallMillis(m0, m1), age.worstMillis(), cores, busy, database, load, timedOut);
+                statesSlow, statesRejected, latency, orderWaits, age.overallMillis(m0, m1), age.worstMillis(), cores, machineBusy,
+                database, load, timedOut, busy, first);
     }
 
     /** The server's exact counts of dispatch latencies by bound ({@code +Inf}: all of them). */
-    private static NavigableMap<Double, Double> latencyBuckets(Metrics m) {
+    static NavigableMap<Double, Double> latencyBuckets(Metrics m) {
         return m.buckets("fleetdispatch_dispatch_latency_within_total");
     }
 
@@ -573,6 +591,24 @@ public final class MissionBenchmark implements Callable<Integer> {
                 l.samplesBefore() > 0 ? ", " + l.samplesBefore() + " before it" : "", l.p50Millis(),
                 l.run().beyondLastBound(0.99) ? ">" : "", l.p99Millis(), 100 * l.run().shareWithin(0.010), l.meanMillis(),
                 l.reservoirP50Millis(), l.reservoirP99Millis(), l.maxMillis());
+        BusyFleet busy = run.busyFleet();
+        if (busy == null) {
+            out.println("  whole fleet busy: never (a robot ended its queue before the last one started)");
+        } else {
+            Buckets bl = busy.latency();
+            out.printf(Locale.ROOT, "  whole fleet busy (the last robot's first mission started %.2f s into the window, the first"
+                            + " robot's last one ended at %.2f s: %.2f s): %.1f missions/s%s; dispatch latency %s; robots' wait"
+                            + " for the next order p50 %.2f ms, p99 %.2f ms (%d waits)%n",
+                    seconds(Duration.between(run.firstStart(), busy.from())), seconds(Duration.between(run.firstStart(), busy.to())),
+                    seconds(busy.length()), busy.missionsPerSecond(),
+                    solo == null ? "" : String.format(Locale.ROOT, ", %.0f %% of ideal", 100 * busy.missionsPerSecond() / r.ideal()),
+                    bl == null ? "not read (fewer than two readings inside)"
+                            : String.format(Locale.ROOT, "p50 %.2f ms, p99 %s%.2f ms, %.1f %% within 10 ms (%d samples)",
+                            bl.quantile(0.5) * 1000, bl.beyondLastBound(0.99) ? ">" : "", bl.quantile(0.99) * 1000,
+                            100 * bl.shareWithin(0.010), bl.total()),
+                    busy.orderWaits().getValueAtPercentile(50) / 1000.0, busy.orderWaits().getValueAtPercentile(99) / 1000.0,
+                    busy.orderWaits().getTotalCount());
+        }
         Histogram waits = run.orderWaits();
         out.printf(Locale.ROOT, "  robots' wait for the next order (state showing the order done published -> next order"
                         + " accepted, broker both ways; %d waits): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
@@ -602,7 +638,8 @@ public final class MissionBenchmark implements Callable<Integer> {
         out.println();
         out.println("== Summary ==");
         out.println("robots  period  missions/s  ideal   of ideal  states/s processed (offered)  state age mean / worst s"
-                + "  dispatch p50 / p99 ms  order wait p50 / p99 ms  broker msg/s  pgbench TPS  load avg before / after");
+                + "  dispatch p50 / p99 ms  order wait p50 / p99 ms  fleet busy: of ideal, dispatch p50 / p99 ms"
+                + "  broker msg/s  pgbench TPS  load avg before / after");
         for (Result r : results) {
             if (r.run() == null) {
                 out.printf(Locale.ROOT, "%6d  %5ss  failed: %s%n", r.c().robots(), periodLabel(r.c().statePeriod()), r.failure());
@@ -610,12 +647,13 @@ public final class MissionBenchmark implements Callable<Integer> {
             }
             Phase run = r.run();
             out.printf(Locale.ROOT, "%6d  %5ss  %10.1f  %6.1f  %7.0f %%  %9.0f (%6.0f)%12s  %9.2f / %-9.2f  %9.2f / %-9.2f"
-                            + "  %9.2f / %-9.2f  %12s  %11s  %s / %s%n",
+                            + "  %9.2f / %-9.2f  %-42s  %12s  %11s  %s / %s%n",
                     r.c().robots(), periodLabel(r.c().statePeriod()), run.missionsPerSecond(), r.ideal(),
                     100 * run.missionsPerSecond() / r.ideal(), run.statesProcessedPerSecond(), run.statesOfferedPerSecond(),
                     run.timedOut() ? " DEADLINE" : "", run.stateAgeMillis() / 1000, run.worstStateAgeMillis() / 1000,
                     run.latency().p50Millis(), run.latency().p99Millis(),
                     run.orderWaits().getValueAtPercentile(50) / 1000.0, run.orderWaits().getValueAtPercentile(99) / 1000.0,
+                    busyFleetColumn(r),
                     r.broker() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.broker().receivedPerSecond()),
                     r.pgbench() == null ? "-" : r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f", t)).orElse("n/a"),
                     r.loadBefore(), run.loadAverage());
@@ -625,6 +663,17 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static String busyFleetColumn(Result r) {
+        BusyFleet busy = r.run().busyFleet();
+        if (busy == null) {
+            return "never";
+        }
+        Buckets l = busy.latency();
+        return String.format(Locale.ROOT, "%3.0f %%, %s", 100 * busy.missionsPerSecond() / r.ideal(), l == null ? "-"
+                : String.format(Locale.ROOT, "%.2f / %s%.2f", l.quantile(0.5) * 1000, l.beyondLastBound(0.99) ? ">" : "",
+                l.quantile(0.99) * 1000));
+    }
 
     /** A period as written on the command line: 1, 0.1. */
     private static String periodLabel(Duration d) {

@@ -1,6 +1,7 @@
 package org.fleetdispatch.bench.mission;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -34,11 +35,14 @@ import org.HdrHistogram.Histogram;
  * @param database          PostgreSQL's commits and WAL flushes during {@code elapsed}
  * @param loadAverage       1/5/15-minute load averages at the end
  * @param timedOut          whether the deadline passed before every mission ended
+ * @param busyFleet         the part of the window in which every robot had a mission, or {@code null} when there was none
+ * @param firstStart        the first mission's start (server timestamp), where {@code window} begins
  */
 record Phase(int robots, Duration fleetStart, int missions, int completed, int failed, Duration window, Histogram durations,
              Duration elapsed, long statesOffered, long statesProcessed, long statesSlow, long statesRejected, Latency latency, Histogram orderWaits, double stateAgeMillis,
              double worstStateAgeMillis, Map<String, Double> cores,
-             double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut) {
+             double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut,
+             BusyFleet busyFleet, Instant firstStart) {
 
     /**
      * The {@code fleetdispatch_dispatch_latency} timer: exact count and mean of the samples taken during
