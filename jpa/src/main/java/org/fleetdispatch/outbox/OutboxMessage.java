@@ -69,6 +69,14 @@ public class OutboxMessage {
         return causedAt;
     }
 
+    /** The row was written with this id ({@link Outbox#insert}). */
+    void inserted(long rowId) {
+        if (id != null) {
+            throw new IllegalStateException("outbox message " + id + " is written already");
+        }
+        id = rowId;
+    }
+
     /** A publish attempt failed; the message stays for the next pass. */
     public void attemptFailed(String reason) {
         attempts++;
