@@ -94,6 +94,11 @@ public final class MissionBenchmark implements Callable<Integer> {
             description = "Seconds of warm-up on each fresh server before the run (default: ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
+    @Option(names = "--warm-up-fleets", defaultValue = "3",
+            description = {"Fleets the warm-up starts one after the other, each for its share of --warm-up, its first",
+                    "missions queued before it connects, as the run's are (default: ${DEFAULT-VALUE})."})
+    int warmUpFleets;
+
     @Option(names = "--warm-up-robots",
             description = "Robots in the warm-up, at most the case's (default: as many as the case).")
     Integer warmUpRobots;
@@ -159,6 +164,9 @@ public final class MissionBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Case> parsed = cases.stream().map(Case::parse).toList();
+        if (warmUpFleets < 1 || warmUpFleets > 26) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--warm-up-fleets must be 1..26, was " + warmUpFleets);
+        }
         Path checkout = root != null ? root.toAbsolutePath().normalize() : defaultRoot();
         boolean keepData = keep || jfr;
         Path workDirectory = work != null ? Files.createDirectories(work.toAbsolutePath())
@@ -211,7 +219,7 @@ public final class MissionBenchmark implements Callable<Integer> {
 
             int[] stateBytes = new int[1];
             int warmUpFleet = warmUpRobots == null ? c.robots() : Math.min(c.robots(), warmUpRobots);
-            warmUp(server, api, ledger, "w" + c.robots() + "-", warmUpFleet, c.statePeriod(), stateBytes);
+            warmUp(server, api, ledger, "w" + c.robots(), warmUpFleet, c.statePeriod(), stateBytes);
 
             run = phase("run", server, api, ledger, "r" + c.robots() + "-", c.robots(), missionsPerRobot, c.statePeriod());
             solo = phase("single robot", server, api, ledger, "s" + c.robots() + "-", 1, missionsPerRobot, c.statePeriod());
@@ -227,46 +235,72 @@ public final class MissionBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code robots} robots through rounds of {@value #WARM_UP_QUEUE} queued missions each, until {@code --warm-up}
-     * seconds passed: the server's JIT compiler still took a third of Payara Micro's CPU a minute after boot in a
-     * trial, and a production server is long past that. A queue, not one mission at a time: the run's main path is a
-     * robot's state that ends one mission and starts the next, and a warm-up that never took it left C2 compiling and
-     * deoptimising that path through the run's first seconds (5 s of compilation in its first 10 s at 200 robots).
+     * Runs {@code --warm-up-fleets} fleets of {@code robots} robots one after the other, each through rounds of
+     * {@value #WARM_UP_QUEUE} queued missions, until {@code --warm-up} seconds passed: the server's JIT compiler still
+     * took a third of Payara Micro's CPU a minute after boot in a trial, and a production server is long past that.
+     * A queue, not one mission at a time: the run's main path is a robot's state that ends one mission and starts the
+     * next, and a warm-up that never took it left C2 compiling and deoptimising that path through the run's first
+     * seconds (5 s of compilation in its first 10 s at 200 robots). Several fleets, each started as the run's is (its
+     * first round queued before it connects): a server that has run for a while has seen robots register, connect and
+     * send their factsheets, and one fleet's start on a cold server left that code half compiled for the run's.
      */
     private void warmUp(LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
                         Duration statePeriod, int[] stateBytes) throws IOException, InterruptedException, SQLException {
-        SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < robots; i++) {
-            names.add(config.serialNumber(i));
-        }
-        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(warmUpSeconds);
         int rounds = 0;
         int completed = 0;
-        try (Simulator simulator = Simulator.start(config)) {
-            do {
-                int round = rounds++;
-                for (int q = 0; q < WARM_UP_QUEUE; q++) {
-                    int index = round * WARM_UP_QUEUE + q;
-                    api.createAll("mission", names.stream().map(n -> mission(n, index)).toList(), 8);
+        for (int fleet = 0; fleet < warmUpFleets; fleet++) {
+            String fleetPrefix = prefix + (char) ('a' + fleet) + "-";
+            SimulatorConfig config = simulatorConfig(server, fleetPrefix, robots, statePeriod);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < robots; i++) {
+                names.add(config.serialNumber(i));
+            }
+            api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+            long end = start + TimeUnit.SECONDS.toNanos(warmUpSeconds) * (fleet + 1) / warmUpFleets;
+            int fleetRounds = 0;
+            queueRound(api, names, fleetRounds);
+            long nextReading = System.nanoTime();
+            try (Simulator simulator = Simulator.start(config)) {
+                while (true) {
+                    fleetRounds++;
+                    rounds++;
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+                    int ended;
+                    int fleetCompleted;
+                    do {
+                        Thread.sleep(200);
+                        if (System.nanoTime() > nextReading) {
+                            api.metrics(); // as often as in the run, whose readings would otherwise compile their code
+                            nextReading = System.nanoTime() + READING_INTERVAL_NANOS;
+                        }
+                        Map<MissionLedger.State, Integer> counts = ledger.countByState(fleetPrefix);
+                        fleetCompleted = counts.get(MissionLedger.State.COMPLETED);
+                        ended = fleetCompleted + counts.get(MissionLedger.State.FAILED)
+                                + counts.get(MissionLedger.State.CANCELED);
+                    } while (ended < robots * fleetRounds * WARM_UP_QUEUE && System.nanoTime() < deadline);
+                    if (System.nanoTime() >= end) {
+                        completed += fleetCompleted;
+                        break;
+                    }
+                    queueRound(api, names, fleetRounds);
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
-                int ended;
-                do {
-                    Thread.sleep(200);
-                    Map<MissionLedger.State, Integer> counts = ledger.countByState(prefix);
-                    completed = counts.get(MissionLedger.State.COMPLETED);
-                    ended = completed + counts.get(MissionLedger.State.FAILED) + counts.get(MissionLedger.State.CANCELED);
-                } while (ended < robots * rounds * WARM_UP_QUEUE && System.nanoTime() < deadline);
-            } while (System.nanoTime() < end);
-            if (stateBytes != null) {
-                stateBytes[0] = encodedStateSize(simulator);
+                if (stateBytes != null) {
+                    stateBytes[0] = encodedStateSize(simulator);
+                }
             }
         }
-        out.printf(Locale.ROOT, "  warm-up: %d robots, %d rounds of %d queued missions each, %d of %d completed, %.0f s%n",
-                robots, rounds, WARM_UP_QUEUE, completed, robots * rounds * WARM_UP_QUEUE, (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "  warm-up: %d fleets of %d robots, %d rounds of %d queued missions each, %d of %d completed,"
+                        + " %.0f s%n", warmUpFleets, robots, rounds, WARM_UP_QUEUE, completed,
+                robots * rounds * WARM_UP_QUEUE, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Queues round {@code round} of the warm-up's missions for every robot. */
+    private void queueRound(FleetClient api, List<String> names, int round) throws IOException, InterruptedException {
+        for (int q = 0; q < WARM_UP_QUEUE; q++) {
+            int index = round * WARM_UP_QUEUE + q;
+            api.createAll("mission", names.stream().map(n -> mission(n, index)).toList(), 8);
+        }
     }
 
     private SimulatorConfig simulatorConfig(LaunchedServer server, String prefix, int robots, Duration statePeriod) {
