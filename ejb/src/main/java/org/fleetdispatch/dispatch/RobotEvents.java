@@ -46,7 +46,7 @@ public class RobotEvents {
      * against its first state.
      */
     public void onConnection(String manufacturer, String serialNumber, Connection connection, Instant receivedAt) {
-        robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> {
+        robots.lockByIdentity(manufacturer, serialNumber).ifPresent(robot -> {
             boolean online = connection.connectionState() == ConnectionState.ONLINE;
             robot.connectionChanged(online, receivedAt);
             if (online) {
@@ -65,7 +65,7 @@ public class RobotEvents {
 
     /** Stores the factsheet: class, top speed and series for the API, the whole document as received. */
     public void onFactsheet(String manufacturer, String serialNumber, Factsheet factsheet, byte[] payload, Instant receivedAt) {
-        robots.findByIdentity(manufacturer, serialNumber).flatMap(r -> robots.lock(r.name())).ifPresent(robot -> robot.factsheetReceived(
+        robots.lockByIdentity(manufacturer, serialNumber).ifPresent(robot -> robot.factsheetReceived(
                 factsheet.typeSpecification().agvClass() == null ? null : factsheet.typeSpecification().agvClass().name(),
                 factsheet.physicalParameters() == null ? null : factsheet.physicalParameters().speedMax(),
                 factsheet.typeSpecification().seriesName(),

@@ -37,6 +37,26 @@ class RobotRepositoryTest extends PostgresTest {
     }
 
     @Test
+    void aRobotIsLockedByItsIdentityInOneGo() {
+        inTransaction(em -> new RobotRepository(em).add(Robot.register("ident-1", "acme", null, T0)));
+        EntityManager holder = factory.createEntityManager();
+        try {
+            holder.getTransaction().begin();
+            RobotRepository robots = new RobotRepository(holder);
+            assertThat(robots.lockByIdentity("other", "ident-1")).isEmpty();
+            assertThat(robots.lockByIdentity("acme", "ident-1")).map(Robot::name).contains("ident-1");
+
+            List<String> free = fetch(em -> new RobotRepository(em).lockUnlessBusy(List.of("ident-1")).stream()
+                    .map(Robot::name).toList());
+
+            assertThat(free).isEmpty(); // held by the transaction that locked it by identity
+        } finally {
+            holder.getTransaction().rollback();
+            holder.close();
+        }
+    }
+
+    @Test
     void theSweepsQueryOnlyTheRobotsTheyActOn() {
         inTransaction(em -> {
             RobotRepository robots = new RobotRepository(em);
