@@ -69,6 +69,23 @@ final class LaunchedServer implements AutoCloseable {
         env.put("FLEETDISPATCH_EMBEDDED_MQTT_PORT", Integer.toString(mqtt));
         env.put("FLEETDISPATCH_JAVA_OPTS", javaOptions == null ? "" : javaOptions);
         LaunchedServer server = new LaunchedServer(builder.start(), dataDirectory, log, http, database, mqtt);
+        // A benchmark stopped with Ctrl-C or kill ends without leaving its try-with-resources; without this its
+        // server ran on (a stopped run's Payara Micro was found still busy, skewing the next run's figures).
+        Thread stopOnExit = new Thread(() -> {
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop server " + http);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        server.launcher.onExit().thenRun(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already, and the hook is running or has run
+            }
+        });
         try {
             server.awaitReady(timeout);
         } catch (IOException | InterruptedException | RuntimeException e) {
