@@ -252,11 +252,7 @@ public final class MissionBenchmark implements Callable<Integer> {
         for (int fleet = 0; fleet < warmUpFleets; fleet++) {
             String fleetPrefix = prefix + (char) ('a' + fleet) + "-";
             SimulatorConfig config = simulatorConfig(server, fleetPrefix, robots, statePeriod);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < robots; i++) {
-                names.add(config.serialNumber(i));
-            }
-            api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+            List<String> names = register(api, config);
             long end = start + TimeUnit.SECONDS.toNanos(warmUpSeconds) * (fleet + 1) / warmUpFleets;
             int fleetRounds = 0;
             queueRound(api, names, fleetRounds);
@@ -297,9 +293,27 @@ public final class MissionBenchmark implements Callable<Integer> {
 
     /** Queues round {@code round} of the warm-up's missions for every robot. */
     private void queueRound(FleetClient api, List<String> names, int round) throws IOException, InterruptedException {
-        for (int q = 0; q < WARM_UP_QUEUE; q++) {
-            int index = round * WARM_UP_QUEUE + q;
-            api.createAll("mission", names.stream().map(n -> mission(n, index)).toList(), 8);
+        queue(api, names, round * WARM_UP_QUEUE, WARM_UP_QUEUE);
+    }
+
+    /** Registers the simulated fleet's robots through the API. @return their names, in the simulator's order */
+    private static List<String> register(FleetClient api, SimulatorConfig config) throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < config.robots(); i++) {
+            names.add(config.serialNumber(i));
+        }
+        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+        return names;
+    }
+
+    /**
+     * Missions {@code first} to {@code first + count - 1} of every robot, round by round, so that each robot's queue
+     * is in order: mission m goes from x = 2m·leg to (2m+2)·leg.
+     */
+    private void queue(FleetClient api, List<String> robots, int first, int count) throws IOException, InterruptedException {
+        for (int m = first; m < first + count; m++) {
+            int index = m;
+            api.createAll("mission", robots.stream().map(n -> mission(n, index)).toList(), 8);
         }
     }
 
@@ -324,11 +338,7 @@ public final class MissionBenchmark implements Callable<Integer> {
     private Phase phase(String name, LaunchedServer server, FleetClient api, MissionLedger ledger, String prefix, int robots,
                         int missions, Duration statePeriod) throws IOException, InterruptedException, SQLException {
         SimulatorConfig config = simulatorConfig(server, prefix, robots, statePeriod);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < robots; i++) {
-            names.add(config.serialNumber(i));
-        }
-        api.createAll("robot", names.stream().map(n -> "{\"name\": \"" + n + "\"}").toList(), 8);
+        List<String> names = register(api, config);
         if (!robotsFirst) {
             submit(api, names, missions);
         }
@@ -413,12 +423,8 @@ public final class MissionBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Round by round, so that each robot's queue is in order: mission m goes from x = 2m·leg to (2m+2)·leg. */
     private void submit(FleetClient api, List<String> robots, int missions) throws IOException, InterruptedException {
-        for (int m = 0; m < missions; m++) {
-            int index = m;
-            api.createAll("mission", robots.stream().map(n -> mission(n, index)).toList(), 8);
-        }
+        queue(api, robots, 0, missions);
     }
 
     /**
