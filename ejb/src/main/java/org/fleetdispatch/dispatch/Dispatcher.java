@@ -228,7 +228,7 @@ public class Dispatcher {
      *         mission running, or a leaf that is not a robot's runs)
      */
     public RunningOrder progress(Robot robot, State state, Instant receivedAt, RunningOrder known) {
-        Optional<Mission> running = missions.lockRunning(robot.name());
+        Optional<Mission> running = lockRunning(robot);
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
                 robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
@@ -266,6 +266,16 @@ public class Dispatcher {
                 return running(mission, node, order); // still waiting or driving
             }
         }
+    }
+
+    /**
+     * The mission running on a robot this transaction has locked, locked too. A robot that is not on a task has
+     * none, and the database is not asked: the flag is set with a mission's start and cleared with its end, each
+     * in a transaction that holds the robot's row, as the caller's does. Asking anyway cost every robot's
+     * {@code connection} and first state a round trip at a fleet's start.
+     */
+    Optional<Mission> lockRunning(Robot robot) {
+        return robot.status().onTask() ? missions.lockRunning(robot.name()) : Optional.empty();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.fleetdispatch.mission.Mission;
-import org.fleetdispatch.mission.MissionRepository;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.Connection;
 import org.fleetdispatch.vda5050.ConnectionState;
@@ -21,9 +20,6 @@ public class RobotEvents {
 
     @Inject
     private RobotMessages messages;
-
-    @Inject
-    private MissionRepository missions;
 
     @Inject
     private Dispatcher dispatcher;
@@ -53,7 +49,7 @@ public class RobotEvents {
                 if (robot.status().factsheet() == null) {
                     messages.instantAction(robot, "factsheetRequest");
                 }
-                Optional<Mission> running = missions.lockRunning(robot.name());
+                Optional<Mission> running = dispatcher.lockRunning(robot);
                 if (running.isPresent()) {
                     dispatcher.resend(running.get());
                 } else {
