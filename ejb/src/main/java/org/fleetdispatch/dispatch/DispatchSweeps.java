@@ -133,7 +133,10 @@ public class DispatchSweeps {
     public List<NotifyDue> resumeRunning() {
         List<NotifyDue> notifies = new ArrayList<>();
         for (Mission mission : missions.runningWithOrders()) {
-            missions.lock(mission.name()).ifPresent(dispatcher::resend);
+            // the robot's row before the mission's, as a robot's state locks them: it counts the order's headerId
+            robots.lock(mission.robot()).ifPresent(robot -> missions.lock(mission.name())
+                    .filter(m -> m.state() == MissionState.RUNNING && robot.name().equals(m.robot()))
+                    .ifPresent(m -> dispatcher.resend(m, robot)));
         }
         notifies.addAll(runningNotifies());
         return notifies;

@@ -365,17 +365,18 @@ public class Dispatcher {
     /**
      * Sends the running leaf's order again, with a new header and the same orderId and orderUpdateId:
      * the robot ignores it if it has it (VDA 5050 6.6.3), and picks it up if it lost it.
+     *
+     * @param robot the mission's robot, locked by this transaction before the mission (its row counts the
+     *              headerIds)
      */
-    public void resend(Mission mission) {
+    public void resend(Mission mission, Robot robot) {
         byte[] sent = mission.orderMessage();
-        if (sent == null || mission.robot() == null) {
+        if (sent == null) {
             return;
         }
         Order order = json.decode(sent, Order.class);
-        robots.find(mission.robot()).ifPresent(robot -> {
-            RobotMessages.Sent<Order> again = messages.send(robot, Topic.ORDER, order::withHeader);
-            mission.orderSent(mission.orderLeaf(), order.orderId(), order.orderUpdateId(), again.payload());
-        });
+        RobotMessages.Sent<Order> again = messages.send(robot, Topic.ORDER, order::withHeader);
+        mission.orderSent(mission.orderLeaf(), order.orderId(), order.orderUpdateId(), again.payload());
     }
 
     /**

@@ -51,7 +51,7 @@ public class RobotEvents {
                 }
                 Optional<Mission> running = dispatcher.lockRunning(robot);
                 if (running.isPresent()) {
-                    dispatcher.resend(running.get());
+                    dispatcher.resend(running.get(), robot);
                 } else {
                     dispatcher.startQueued(robot, null);
                 }

@@ -20,9 +20,10 @@ import org.fleetdispatch.vda5050.TopicName;
 import org.fleetdispatch.vda5050.Vda5050Message;
 
 /**
- * VDA 5050 messages to robots, written to the outbox in the caller's transaction: the header filled
- * in (headerId counted per robot and topic across restarts, version 2.0.0, the robot's manufacturer and
- * serialNumber, which Isaac Mission Dispatch leaves empty), QoS and retain as the topic requires.
+ * VDA 5050 messages to robots, written to the outbox in the caller's transaction, which must hold the robot's
+ * row: the header filled in (headerId counted per topic in that row, so across restarts; version 2.0.0; the
+ * robot's manufacturer and serialNumber, which Isaac Mission Dispatch leaves empty), QoS and retain as the topic
+ * requires.
  */
 @ApplicationScoped
 public class RobotMessages {
@@ -50,7 +51,7 @@ public class RobotMessages {
      */
     public <T extends Vda5050Message> Sent<T> send(Robot robot, Topic topic, Function<Header, T> build, Instant cause) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Header header = new Header(outbox.nextHeaderId(robot.name(), topic.level()), now, Header.PROTOCOL_VERSION,
+        Header header = new Header(robot.nextHeaderId(topic.level()), now, Header.PROTOCOL_VERSION,
                 robot.manufacturer(), robot.name());
         T message = build.apply(header);
         byte[] payload = json.encode(message);

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** The outbox table and the per-topic VDA 5050 header counters. Joins the caller's transaction. */
+/** The outbox table. Joins the caller's transaction. */
 @ApplicationScoped
 public class Outbox {
 
@@ -91,23 +91,5 @@ public class Outbox {
         return entityManager.createQuery("delete from OutboxMessage m where m.id in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
-    }
-
-    /**
-     * The next VDA 5050 {@code headerId} for one topic of one robot: 0, 1, 2, … and never reused,
-     * also across restarts (the spec requires it to increase per topic). The counter is all it touches, so the
-     * transaction's other changes are not written before it (they were, and then again at commit).
-     */
-    public long nextHeaderId(String robotName, String topic) {
-        Number next = (Number) entityManager.createNativeQuery("""
-                        insert into vda5050_header_counter (robot_name, topic, last_header_id) values (?1, ?2, 0)
-                        on conflict (robot_name, topic)
-                        do update set last_header_id = vda5050_header_counter.last_header_id + 1
-                        returning last_header_id""")
-                .setParameter(1, robotName)
-                .setParameter(2, topic)
-                .setFlushMode(FlushModeType.COMMIT)
-                .getSingleResult();
-        return next.longValue();
     }
 }

@@ -32,6 +32,10 @@ public class Robot {
     public static final String DEFAULT_MANUFACTURER = "RobotCompany";
     public static final String DEFAULT_INTERFACE_NAME = "uagv";
 
+    /** The VDA 5050 topics the server publishes to a robot, as their topic levels (6.5). */
+    public static final String ORDER_TOPIC = "order";
+    public static final String INSTANT_ACTIONS_TOPIC = "instantActions";
+
     /**
      * VDA 5050 puts manufacturer and serialNumber into MQTT topic levels, so they may not hold the
      * topic separators or wildcards; the spec restricts serialNumber to these characters.
@@ -76,6 +80,12 @@ public class Robot {
 
     @Column(name = "publisher_id")
     private String publisherId;
+
+    @Column(name = "last_order_header_id")
+    private Long lastOrderHeaderId;
+
+    @Column(name = "last_instant_actions_header_id")
+    private Long lastInstantActionsHeaderId;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -179,6 +189,50 @@ public class Robot {
     /** Whether nothing was heard from the robot within its heartbeat timeout before {@code now}. */
     public boolean isSilentSince(Instant now) {
         return status.lastSeen() == null || status.lastSeen().plus(heartbeatTimeout()).isBefore(now);
+    }
+
+    /**
+     * The next VDA 5050 {@code headerId} on one of the topics the server publishes to this robot: 0, 1, 2, …
+     * per topic (6.4), counted in the robot's row, which the caller's transaction must hold.
+     *
+     * @param topicLevel {@link #ORDER_TOPIC} or {@link #INSTANT_ACTIONS_TOPIC}
+     * @throws IllegalArgumentException for a topic the server does not publish on
+     */
+    public long nextHeaderId(String topicLevel) {
+        switch (topicLevel) {
+            case ORDER_TOPIC -> {
+                lastOrderHeaderId = lastOrderHeaderId == null ? 0 : lastOrderHeaderId + 1;
+                return lastOrderHeaderId;
+            }
+            case INSTANT_ACTIONS_TOPIC -> {
+                lastInstantActionsHeaderId = lastInstantActionsHeaderId == null ? 0 : lastInstantActionsHeaderId + 1;
+                return lastInstantActionsHeaderId;
+            }
+            default -> throw new IllegalArgumentException("the server does not publish to robots on topic " + topicLevel);
+        }
+    }
+
+    /** The last headerId sent on a topic, or {@code null} if none was. */
+    public Long lastHeaderId(String topicLevel) {
+        return switch (topicLevel) {
+            case ORDER_TOPIC -> lastOrderHeaderId;
+            case INSTANT_ACTIONS_TOPIC -> lastInstantActionsHeaderId;
+            default -> throw new IllegalArgumentException("the server does not publish to robots on topic " + topicLevel);
+        };
+    }
+
+    /**
+     * A robot registered under the name of a deleted one counts on from the headerIds sent to that one: they are
+     * never reused on a topic.
+     */
+    void countOnFrom(String topicLevel, long lastHeaderId) {
+        switch (topicLevel) {
+            case ORDER_TOPIC -> lastOrderHeaderId = lastHeaderId;
+            case INSTANT_ACTIONS_TOPIC -> lastInstantActionsHeaderId = lastHeaderId;
+            default -> {
+                // a topic this server no longer publishes on: nothing to count on from
+            }
+        }
     }
 
     /** The robot sent its VDA 5050 factsheet. */

@@ -112,11 +112,34 @@ public class RobotRepository {
         return find(name).isPresent();
     }
 
+    /** Stores a new robot; one registered under the name of a deleted robot counts headerIds on from that one's. */
     public void add(Robot robot) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counted = entityManager.createNativeQuery(
+                        "select topic, last_header_id from vda5050_header_counter where robot_name = ?1")
+                .setParameter(1, robot.name())
+                .getResultList();
+        for (Object[] row : counted) {
+            robot.countOnFrom((String) row[0], ((Number) row[1]).longValue());
+        }
         entityManager.persist(robot);
     }
 
+    /** Deletes the robot; the headerIds sent to it are kept for a robot registered under its name later. */
     public void remove(Robot robot) {
+        for (String topic : List.of(Robot.ORDER_TOPIC, Robot.INSTANT_ACTIONS_TOPIC)) {
+            Long last = robot.lastHeaderId(topic);
+            if (last != null) {
+                entityManager.createNativeQuery("""
+                                insert into vda5050_header_counter (robot_name, topic, last_header_id) values (?1, ?2, ?3)
+                                on conflict (robot_name, topic) do update
+                                set last_header_id = greatest(vda5050_header_counter.last_header_id, excluded.last_header_id)""")
+                        .setParameter(1, robot.name())
+                        .setParameter(2, topic)
+                        .setParameter(3, last)
+                        .executeUpdate();
+            }
+        }
         entityManager.remove(robot);
     }
 

@@ -47,6 +47,11 @@ public abstract class PostgresTest {
         }));
     }
 
+    /** The database's JDBC URL, for tests that work beside the persistence unit (a schema of their own). */
+    protected static String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
     @AfterAll
     static void keepRunning() {
         // one database for every test class in the JVM; the shutdown hook stops it

@@ -82,6 +82,37 @@ class RobotRepositoryTest extends PostgresTest {
     }
 
     @Test
+    void headerIdsAreKeptInTheRobotsRowAndOutliveItsDeletion() {
+        inTransaction(em -> {
+            Robot robot = Robot.register("counted-1", null, null, T0);
+            new RobotRepository(em).add(robot);
+            robot.nextHeaderId(Robot.ORDER_TOPIC);
+            robot.nextHeaderId(Robot.ORDER_TOPIC);
+            robot.nextHeaderId(Robot.INSTANT_ACTIONS_TOPIC);
+        });
+        long next = fetch(em -> new RobotRepository(em).lock("counted-1").orElseThrow().nextHeaderId(Robot.ORDER_TOPIC));
+        assertThat(next).as("counted on from the stored row").isEqualTo(2);
+
+        inTransaction(em -> {
+            RobotRepository robots = new RobotRepository(em);
+            robots.remove(robots.lock("counted-1").orElseThrow());
+        });
+        Robot again = fetch(em -> {
+            Robot robot = Robot.register("counted-1", null, null, T0);
+            new RobotRepository(em).add(robot);
+            return robot;
+        });
+        assertThat(again.nextHeaderId(Robot.ORDER_TOPIC)).as("registered again under the same name").isEqualTo(3);
+        assertThat(again.nextHeaderId(Robot.INSTANT_ACTIONS_TOPIC)).isEqualTo(1);
+        Robot other = fetch(em -> {
+            Robot robot = Robot.register("other-1", null, null, T0);
+            new RobotRepository(em).add(robot);
+            return robot;
+        });
+        assertThat(other.nextHeaderId(Robot.ORDER_TOPIC)).as("a robot of another name").isZero();
+    }
+
+    @Test
     void aBatchLockOfNoRobotsAsksNothing() {
         List<Robot> none = fetch(em -> new RobotRepository(em).lockUnlessBusy(List.of()));
         assertThat(none).isEmpty();

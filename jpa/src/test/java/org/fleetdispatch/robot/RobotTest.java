@@ -31,6 +31,19 @@ class RobotTest {
     }
 
     @Test
+    void headerIdsCountFromZeroPerTopic() {
+        Robot robot = Robot.register("agv-001", null, null, NOW);
+        assertThat(robot.lastHeaderId(Robot.ORDER_TOPIC)).isNull();
+        assertThat(robot.nextHeaderId(Robot.ORDER_TOPIC)).isZero();
+        assertThat(robot.nextHeaderId(Robot.ORDER_TOPIC)).isEqualTo(1);
+        assertThat(robot.nextHeaderId(Robot.INSTANT_ACTIONS_TOPIC)).isZero();
+        assertThat(robot.nextHeaderId(Robot.ORDER_TOPIC)).isEqualTo(2);
+        assertThat(robot.lastHeaderId(Robot.INSTANT_ACTIONS_TOPIC)).isZero();
+        assertThatThrownBy(() -> robot.nextHeaderId("state"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state");
+    }
+
+    @Test
     void namesThatCannotBeTopicLevelsAreRefusedWithTheField() {
         assertThatThrownBy(() -> Robot.register("agv/1", null, null, NOW))
                 .hasMessageContaining("name 'agv/1'");
