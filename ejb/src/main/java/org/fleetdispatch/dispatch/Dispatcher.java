@@ -22,6 +22,7 @@ import org.fleetdispatch.mission.tree.NodeType;
 import org.fleetdispatch.mission.tree.TreeRun;
 import org.fleetdispatch.mission.tree.Waypoint;
 import org.fleetdispatch.platform.AfterCommit;
+import org.fleetdispatch.robot.Lifecycle;
 import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.Node;
@@ -68,6 +69,10 @@ public class Dispatcher {
 
     /** The key under which a transaction keeps the order it sent a robot (a resource of the transaction). */
     private record SentOrder(String robot) {
+    }
+
+    /** The key under which a transaction keeps the head of a robot's queue, locked with its running mission. */
+    private record QueueHead(String robot) {
     }
 
     private final Clock clock = Clock.systemUTC();
@@ -158,8 +163,20 @@ public class Dispatcher {
      */
     void startQueued(Robot robot, Instant cause) {
         if (robot.isAvailable()) {
-            missions.lockNextQueued(robot.name()).ifPresent(next -> start(next, robot, cause));
+            nextQueued(robot).ifPresent(next -> start(next, robot, cause));
         }
+    }
+
+    /** The head of the robot's queue, locked: the one locked with its running mission if still queued, else asked. */
+    private Optional<Mission> nextQueued(Robot robot) {
+        @SuppressWarnings("unchecked")
+        Optional<Mission> locked = (Optional<Mission>) transactions.getResource(new QueueHead(robot.name()));
+        boolean stillQueued = locked != null
+                && locked.map(m -> m.state() == MissionState.PENDING && m.lifecycle() == Lifecycle.ALIVE).orElse(true);
+        if (stillQueued) {
+            return locked;
+        }
+        return missions.lockNextQueued(robot.name());
     }
 
     private void execute(Mission mission, Robot robot, int leaf, Instant cause) {
@@ -228,7 +245,7 @@ public class Dispatcher {
      *         mission running, or a leaf that is not a robot's runs)
      */
     public RunningOrder progress(Robot robot, State state, Instant receivedAt, RunningOrder known) {
-        Optional<Mission> running = lockRunning(robot);
+        Optional<Mission> running = lockRunningAndNext(robot);
         if (running.isEmpty()) {
             if (robot.status().onTask()) {
                 robot.onTask(false); // a mission ended elsewhere (canceled, timed out): the robot is free again
@@ -276,6 +293,21 @@ public class Dispatcher {
      */
     Optional<Mission> lockRunning(Robot robot) {
         return robot.status().onTask() ? missions.lockRunning(robot.name()) : Optional.empty();
+    }
+
+    /**
+     * As {@link #lockRunning(Robot)}, and the head of the robot's queue locked with it, kept for {@link
+     * #startQueued} in this transaction: a state that ends a mission starts the next without asking again.
+     */
+    private Optional<Mission> lockRunningAndNext(Robot robot) {
+        if (!robot.status().onTask()) {
+            return Optional.empty();
+        }
+        MissionRepository.RunningAndNext locked = missions.lockRunningAndNext(robot.name());
+        if (locked.nextKnown()) {
+            transactions.putResource(new QueueHead(robot.name()), locked.next());
+        }
+        return locked.running();
     }
 
     /**

@@ -74,6 +74,40 @@ public class MissionRepository {
         return running.stream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
     }
 
+    /**
+     * A robot's running mission and the head of its queue, each locked if there is one.
+     *
+     * @param nextKnown whether {@code next} is the queue's head; not when a row changed while the query waited
+     *                  for its lock (a mission canceled meanwhile): then ask {@link #lockNextQueued(String)}
+     */
+    public record RunningAndNext(Optional<Mission> running, Optional<Mission> next, boolean nextKnown) {
+    }
+
+    /**
+     * As {@link #lockRunning(String)}, and the head of the robot's queue with it, in one round trip: the caller
+     * may end the running mission and then start the next, and asking for the head later cost the dispatcher's
+     * busiest transaction a round trip of its own. Another transaction holding the head is waited for instead of
+     * skipped (the running mission must not be skipped).
+     */
+    public RunningAndNext lockRunningAndNext(String robot) {
+        @SuppressWarnings("unchecked")
+        List<Mission> locked = entityManager.createNativeQuery("""
+                        select * from mission where name in (
+                            (select name from mission where robot = ?1 and state = 'RUNNING')
+                            union all
+                            (select name from mission where robot = ?1 and state = 'PENDING' and lifecycle = 'ALIVE'
+                             order by queue_position limit 1))
+                        for update""", Mission.class)
+                .setParameter(1, robot)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        Optional<Mission> running = locked.stream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
+        Optional<Mission> next = locked.stream()
+                .filter(m -> m.state() == MissionState.PENDING && m.lifecycle() == Lifecycle.ALIVE).findFirst();
+        boolean changed = locked.size() > running.map(m -> 1).orElse(0) + next.map(m -> 1).orElse(0);
+        return new RunningAndNext(running, next, !changed);
+    }
+
     /** The mission running on a robot, not locked. */
     public Optional<Mission> running(String robot) {
         @SuppressWarnings("unchecked")

@@ -1,11 +1,17 @@
 package org.fleetdispatch.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fleetdispatch.mission.tree.MissionNode;
 import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.mission.tree.MissionTree;
@@ -70,6 +76,67 @@ class MissionPersistenceTest extends PostgresTest {
             assertThat(m.failureReason()).isEqualTo("Node 'pick' (action) failed: gripper jammed");
             assertThat(m.endTimestamp()).isEqualTo(T0.plusSeconds(9));
         });
+    }
+
+    @Test
+    void theRunningMissionAndTheQueuesHeadAreLockedTogether() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            for (String name : List.of("rn-run", "rn-next", "rn-later")) {
+                missions.add(Mission.submit(name, "rn-robot", tree(), null, null, null, T0));
+            }
+            missions.lock("rn-run").orElseThrow().start(T0);
+            missions.add(Mission.submit("rn-idle-only", "rn-idle", tree(), null, null, null, T0));
+        });
+        MissionRepository.RunningAndNext busy = fetch(em -> new MissionRepository(em).lockRunningAndNext("rn-robot"));
+        assertThat(busy.running()).map(Mission::name).contains("rn-run");
+        assertThat(busy.next()).map(Mission::name).contains("rn-next");
+        assertThat(busy.nextKnown()).isTrue();
+
+        MissionRepository.RunningAndNext idle = fetch(em -> new MissionRepository(em).lockRunningAndNext("rn-idle"));
+        assertThat(idle.running()).isEmpty();
+        assertThat(idle.next()).map(Mission::name).contains("rn-idle-only");
+
+        MissionRepository.RunningAndNext none = fetch(em -> new MissionRepository(em).lockRunningAndNext("rn-nobody"));
+        assertThat(none.running()).isEmpty();
+        assertThat(none.next()).isEmpty();
+        assertThat(none.nextKnown()).as("an empty queue is known to be empty").isTrue();
+    }
+
+    @Test
+    void aQueueHeadCanceledWhileWaitedForIsNotTakenForTheHead() throws Exception {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            for (String name : List.of("cw-run", "cw-next", "cw-later")) {
+                missions.add(Mission.submit(name, "cw-robot", tree(), null, null, null, T0));
+            }
+            missions.lock("cw-run").orElseThrow().start(T0);
+        });
+        EntityManager canceler = factory.createEntityManager();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            canceler.getTransaction().begin();
+            new MissionRepository(canceler).lock("cw-next").orElseThrow().cancel(T0);
+            canceler.flush();
+            Future<MissionRepository.RunningAndNext> locked =
+                    waiter.submit(() -> fetch(em -> new MissionRepository(em).lockRunningAndNext("cw-robot")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> fetch(em -> ((Number) em.createNativeQuery(
+                    "select count(*) from pg_locks where not granted").getSingleResult()).intValue()) > 0);
+            canceler.getTransaction().commit();
+
+            MissionRepository.RunningAndNext after = locked.get(10, TimeUnit.SECONDS);
+            assertThat(after.running()).map(Mission::name).contains("cw-run");
+            assertThat(after.next()).isEmpty();
+            assertThat(after.nextKnown()).as("the row it waited for is no longer queued").isFalse();
+            assertThat(fetch(em -> new MissionRepository(em).lockNextQueued("cw-robot")).map(Mission::name))
+                    .contains("cw-later");
+        } finally {
+            if (canceler.getTransaction().isActive()) {
+                canceler.getTransaction().rollback();
+            }
+            canceler.close();
+            waiter.shutdownNow();
+        }
     }
 
     @Test
