@@ -80,14 +80,8 @@ class MissionPersistenceTest extends PostgresTest {
 
     @Test
     void theRunningMissionAndTheQueuesHeadAreLockedTogether() {
-        inTransaction(em -> {
-            MissionRepository missions = new MissionRepository(em);
-            for (String name : List.of("rn-run", "rn-next", "rn-later")) {
-                missions.add(Mission.submit(name, "rn-robot", tree(), null, null, null, T0));
-            }
-            missions.lock("rn-run").orElseThrow().start(T0);
-            missions.add(Mission.submit("rn-idle-only", "rn-idle", tree(), null, null, null, T0));
-        });
+        runningWithTwoQueued("rn", "rn-robot");
+        inTransaction(em -> new MissionRepository(em).add(Mission.submit("rn-idle-only", "rn-idle", tree(), null, null, null, T0)));
         MissionRepository.RunningAndNext busy = fetch(em -> new MissionRepository(em).lockRunningAndNext("rn-robot"));
         assertThat(busy.running()).map(Mission::name).contains("rn-run");
         assertThat(busy.next()).map(Mission::name).contains("rn-next");
@@ -105,13 +99,7 @@ class MissionPersistenceTest extends PostgresTest {
 
     @Test
     void aQueueHeadCanceledWhileWaitedForIsNotTakenForTheHead() throws Exception {
-        inTransaction(em -> {
-            MissionRepository missions = new MissionRepository(em);
-            for (String name : List.of("cw-run", "cw-next", "cw-later")) {
-                missions.add(Mission.submit(name, "cw-robot", tree(), null, null, null, T0));
-            }
-            missions.lock("cw-run").orElseThrow().start(T0);
-        });
+        runningWithTwoQueued("cw", "cw-robot");
         EntityManager canceler = factory.createEntityManager();
         ExecutorService waiter = Executors.newSingleThreadExecutor();
         try {
@@ -137,6 +125,17 @@ class MissionPersistenceTest extends PostgresTest {
             canceler.close();
             waiter.shutdownNow();
         }
+    }
+
+    /** Missions {@code <prefix>-run} (running), {@code <prefix>-next} and {@code <prefix>-later} on one robot. */
+    private static void runningWithTwoQueued(String prefix, String robot) {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            for (String name : List.of(prefix + "-run", prefix + "-next", prefix + "-later")) {
+                missions.add(Mission.submit(name, robot, tree(), null, null, null, T0));
+            }
+            missions.lock(prefix + "-run").orElseThrow().start(T0);
+        });
     }
 
     @Test
