@@ -7,8 +7,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.fleetdispatch.mission.FailureCategory;
@@ -66,19 +69,33 @@ public class DispatchSweeps {
         return missions.robotsWithQueuedMissions();
     }
 
-    /** Fails running missions past their timeout or deadline; their robots get cancelOrder. */
+    /**
+     * Fails running missions past their timeout or deadline; their robots get cancelOrder. Each robot is locked
+     * before its mission, as a robot's state locks them; a robot another transaction holds is left for the next
+     * pass rather than waited for.
+     */
     public int expireOverdue() {
         Instant now = clock.instant();
-        List<Mission> overdue = missions.lockOverdue(now, BATCH);
-        for (Mission mission : overdue) {
-            LOG.info(() -> "Mission " + mission.name() + " on " + mission.robot() + " is overdue: failing it");
-            dispatcher.expire(mission, now);
+        Map<String, String> overdueByRobot = new HashMap<>();
+        for (MissionRepository.Assignment overdue : missions.overdue(now, BATCH)) {
+            overdueByRobot.put(overdue.robot(), overdue.mission());
+        }
+        int expired = 0;
+        for (Robot robot : robots.lockUnlessBusy(overdueByRobot.keySet())) {
+            Optional<Mission> overdue = missions.lockIfAssigned(overdueByRobot.get(robot.name()), robot.name())
+                    .filter(m -> m.isOverdue(now));
+            if (overdue.isPresent()) {
+                Mission mission = overdue.get();
+                LOG.info(() -> "Mission " + mission.name() + " on " + robot.name() + " is overdue: failing it");
+                dispatcher.expire(mission, robot, now);
+                expired++;
+            }
         }
         for (Mission waiting : missions.lockExpiredQueued(now, BATCH)) {
             waiting.expire(FailureCategory.DEADLINE, "Mission missed its deadline " + waiting.deadline() + " before it could start", now);
             missionWritten.fire(org.fleetdispatch.mission.MissionWritten.changed(waiting));
         }
-        return overdue.size();
+        return expired;
     }
 
     /** Takes offline the robots silent for longer than their heartbeat timeout. */

@@ -77,6 +77,35 @@ public class Dispatcher {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** A mission and its robot, both locked; no robot when the mission has none or its robot is not registered. */
+    public record LockedMission(Mission mission, Optional<Robot> robot) {
+    }
+
+    /**
+     * The named mission and its robot, locked robot first, as a robot's state locks them: the API's cancel, update
+     * and delete and a notify leaf's outcome locked the mission and then its robot, and a state that held the robot
+     * and waited for the mission could deadlock with them (PostgreSQL aborted one of the two a second later).
+     *
+     * @return empty when no mission has that name
+     */
+    public Optional<LockedMission> lockWithRobot(String missionName) {
+        // a mission's robot changes at most once (assignment of one submitted without a robot): a second round
+        // finds it, with nothing locked after the first
+        for (int round = 0; round < 3; round++) {
+            Optional<MissionRepository.Assignment> seen = missions.assignment(missionName);
+            if (seen.isEmpty()) {
+                return Optional.empty();
+            }
+            String robotName = seen.get().robot();
+            Optional<Robot> robot = robotName == null ? Optional.empty() : robots.lock(robotName);
+            Optional<Mission> mission = missions.lockIfAssigned(missionName, robotName);
+            if (mission.isPresent()) {
+                return Optional.of(new LockedMission(mission.get(), robot));
+            }
+        }
+        throw new IllegalStateException("mission " + missionName + " kept changing robots while it was being locked");
+    }
+
     /**
      * Starts the oldest mission queued for the robot if the robot can take it now.
      *
@@ -356,42 +385,47 @@ public class Dispatcher {
 
     /** A notify leaf's HTTP call ended; ignored when the mission was canceled or timed out meanwhile. */
     public void notifyFinished(String missionName, int leaf, boolean success, String message) {
-        Mission mission = missions.lock(missionName).orElse(null);
-        if (mission == null || mission.state() != MissionState.RUNNING
-                || mission.nodeStatus().get(mission.tree().node(leaf).name()).state() != MissionState.RUNNING) {
-            return;
-        }
-        Robot robot = robots.lock(mission.robot()).orElseThrow(() ->
-                new IllegalStateException("mission " + missionName + " runs on robot " + mission.robot() + ", which is gone"));
-        apply(mission, robot, mission.leafFinished(leaf, success, message, now()), null);
+        lockWithRobot(missionName).ifPresent(locked -> {
+            Mission mission = locked.mission();
+            if (mission.state() != MissionState.RUNNING
+                    || mission.nodeStatus().get(mission.tree().node(leaf).name()).state() != MissionState.RUNNING) {
+                return;
+            }
+            Robot robot = locked.robot().orElseThrow(() ->
+                    new IllegalStateException("mission " + missionName + " runs on robot " + mission.robot() + ", which is gone"));
+            apply(mission, robot, mission.leafFinished(leaf, success, message, now()), null);
+        });
     }
 
     /**
      * Stops a mission the way a user asked; a running one's robot gets {@code cancelOrder} (IMD leaves
      * it driving).
      */
-    public void cancel(Mission mission) {
-        boolean wasRunning = mission.cancel(now());
-        missionWritten.fire(MissionWritten.changed(mission));
+    public void cancel(LockedMission locked) {
+        boolean wasRunning = locked.mission().cancel(now());
+        missionWritten.fire(MissionWritten.changed(locked.mission()));
         if (wasRunning) {
-            robots.lock(mission.robot()).ifPresent(robot -> {
-                messages.instantAction(robot, "cancelOrder");
-                robot.onTask(false);
-            });
+            locked.robot().ifPresent(this::stop);
         }
     }
 
-    /** Ends an overdue running mission and tells its robot to stop. */
-    public void expire(Mission mission, Instant now) {
+    /**
+     * Ends an overdue running mission and tells its robot to stop.
+     *
+     * @param robot the mission's robot, locked by this transaction before the mission
+     */
+    public void expire(Mission mission, Robot robot, Instant now) {
         boolean deadline = mission.deadline() != null && mission.deadline().isBefore(now);
         FailureCategory category = deadline ? FailureCategory.DEADLINE : FailureCategory.TIMEOUT;
         String reason = deadline ? "Mission missed its deadline " + mission.deadline() : "Mission timed out";
         mission.fail(category, reason, now);
         missionWritten.fire(MissionWritten.changed(mission));
-        robots.lock(mission.robot()).ifPresent(robot -> {
-            messages.instantAction(robot, "cancelOrder");
-            robot.onTask(false);
-        });
+        stop(robot);
+    }
+
+    private void stop(Robot robot) {
+        messages.instantAction(robot, "cancelOrder");
+        robot.onTask(false);
     }
 
     /**
@@ -415,14 +449,16 @@ public class Dispatcher {
      * New waypoints for a running route node: a VDA 5050 order update (same orderId, higher
      * orderUpdateId, stitched at the last base node), not IMD's cancel-and-resend.
      */
-    public void updateRunningRoute(Mission mission, String nodeName) {
+    public void updateRunningRoute(LockedMission locked, String nodeName) {
+        Mission mission = locked.mission();
         byte[] sent = mission.orderMessage();
         if (sent == null) {
             return; // the leaf has no order out yet; it will be built from the updated tree
         }
         Order previous = json.decode(sent, Order.class);
         List<Waypoint> waypoints = mission.tree().node(mission.tree().indexOf(nodeName)).route().waypoints();
-        Robot robot = robots.lock(mission.robot()).orElseThrow();
+        Robot robot = locked.robot().orElseThrow(() ->
+                new IllegalStateException("mission " + mission.name() + " runs on robot " + mission.robot() + ", which is gone"));
         RobotMessages.Sent<Order> update = messages.send(robot, Topic.ORDER, h -> Orders.routeUpdate(h, previous, waypoints));
         mission.orderSent(mission.orderLeaf(), previous.orderId(), update.message().orderUpdateId(), update.payload());
         ordered(robot, running(mission, mission.tree().node(mission.orderLeaf()), update.message()));

@@ -87,9 +87,10 @@ public class MissionService {
      * @throws ConflictException when the mission is over already
      */
     public Mission cancel(String name, String publisherId) {
-        Mission mission = lock(name);
+        Dispatcher.LockedMission locked = lock(name);
+        Mission mission = locked.mission();
         try {
-            dispatcher.cancel(mission);
+            dispatcher.cancel(locked);
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -109,7 +110,8 @@ public class MissionService {
         if (routes == null || routes.isEmpty()) {
             throw new InvalidSpecException("update needs at least one route node, e.g. {\"drive\": {\"waypoints\": [...]}}");
         }
-        Mission mission = lock(name);
+        Dispatcher.LockedMission locked = lock(name);
+        Mission mission = locked.mission();
         Set<String> running;
         try {
             running = mission.updateRoutes(routes, publisherId);
@@ -119,7 +121,7 @@ public class MissionService {
             throw new InvalidSpecException(e.getMessage());
         }
         for (String node : running) {
-            dispatcher.updateRunningRoute(mission, node);
+            dispatcher.updateRunningRoute(locked, node);
         }
         missionWritten.fire(MissionWritten.changed(mission));
         return mission;
@@ -130,9 +132,10 @@ public class MissionService {
      * and leaves the robot driving.
      */
     public Mission delete(String name, String publisherId) {
-        Mission mission = lock(name);
+        Dispatcher.LockedMission locked = lock(name);
+        Mission mission = locked.mission();
         if (mission.state() == MissionState.PENDING || mission.state() == MissionState.RUNNING) {
-            dispatcher.cancel(mission);
+            dispatcher.cancel(locked);
             queueChanged.fire(new QueueChanged(mission.robot()));
         }
         mission.markPendingDelete(publisherId);
@@ -141,7 +144,7 @@ public class MissionService {
         return mission;
     }
 
-    private Mission lock(String name) {
-        return missions.lock(name).orElseThrow(() -> new NotFoundException("mission", name));
+    private Dispatcher.LockedMission lock(String name) {
+        return dispatcher.lockWithRobot(name).orElseThrow(() -> new NotFoundException("mission", name));
     }
 }

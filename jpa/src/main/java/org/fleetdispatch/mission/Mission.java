@@ -235,6 +235,12 @@ public class Mission {
         return wasRunning;
     }
 
+    /** Whether the mission runs and has run longer than its timeout, or past its deadline. */
+    public boolean isOverdue(Instant now) {
+        return state == MissionState.RUNNING
+                && (startTimestamp.plus(timeout()).isBefore(now) || deadline != null && deadline.isBefore(now));
+    }
+
     /** Ends a running mission from outside its tree (timeout, deadline). */
     public void fail(FailureCategory category, String reason, Instant now) {
         requireState(MissionState.RUNNING, "fail");

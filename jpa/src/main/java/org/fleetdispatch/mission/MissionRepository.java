@@ -44,6 +44,43 @@ public class MissionRepository {
         return Optional.ofNullable(entityManager.find(Mission.class, name, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * A mission by name and the robot it is queued for or runs on: {@code null} for one submitted without a robot
+     * and not assigned yet.
+     */
+    public record Assignment(String mission, String robot) {
+    }
+
+    /**
+     * Which robot the mission is for, read without locking anything, for a caller that must lock that robot
+     * before the mission (see {@link #lockIfAssigned}).
+     */
+    public Optional<Assignment> assignment(String name) {
+        List<?> robot = entityManager.createNativeQuery("select robot from mission where name = ?1")
+                .setParameter(1, name)
+                .getResultList();
+        return robot.isEmpty() ? Optional.empty() : Optional.of(new Assignment(name, (String) robot.get(0)));
+    }
+
+    /**
+     * The mission, locked, if it is still assigned to {@code robot} ({@code null}: to none). The caller has locked
+     * that robot first, in the order in which a robot's state locks them: an API call or a sweep that locked the
+     * mission and then its robot could each hold what a state waited for, and PostgreSQL aborted one of them a
+     * second later. A mission assigned to a robot while this waited for its row is returned neither locked nor at
+     * all: PostgreSQL checks the condition again on the row as the assigning transaction left it, so the caller
+     * can lock that robot and ask again.
+     */
+    public Optional<Mission> lockIfAssigned(String name, String robot) {
+        @SuppressWarnings("unchecked")
+        List<Mission> locked = entityManager.createNativeQuery(robot == null
+                        ? "select * from mission where name = ?1 and robot is null for update"
+                        : "select * from mission where name = ?1 and robot = ?2 for update", Mission.class)
+                .setParameter(1, name)
+                .setParameter(2, robot)
+                .getResultList();
+        return locked.stream().findFirst();
+    }
+
     public boolean exists(String name) {
         return find(name).isPresent();
     }
@@ -165,17 +202,21 @@ public class MissionRepository {
                 .getResultList();
     }
 
-    /** RUNNING missions past their timeout or deadline, locked, skipping ones another instance holds. */
-    @SuppressWarnings("unchecked")
-    public List<Mission> lockOverdue(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        select * from mission
+    /**
+     * RUNNING missions past their timeout or deadline and their robots, oldest first, not locked: the caller locks
+     * each robot and then {@link #lockIfAssigned} its mission.
+     */
+    public List<Assignment> overdue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select name, robot from mission
                         where state = 'RUNNING'
                           and (start_timestamp + timeout_seconds * interval '1 second' < ?1 or deadline < ?1)
-                        order by start_timestamp limit ?2 for update skip locked""", Mission.class)
+                        order by start_timestamp limit ?2""")
                 .setParameter(1, java.sql.Timestamp.from(now))
                 .setParameter(2, limit)
                 .getResultList();
+        return rows.stream().map(row -> new Assignment((String) row[0], (String) row[1])).toList();
     }
 
     /** PENDING missions whose deadline passed before they could start. */

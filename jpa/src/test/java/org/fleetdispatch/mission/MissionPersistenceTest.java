@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,8 +109,7 @@ class MissionPersistenceTest extends PostgresTest {
             canceler.flush();
             Future<MissionRepository.RunningAndNext> locked =
                     waiter.submit(() -> fetch(em -> new MissionRepository(em).lockRunningAndNext("cw-robot")));
-            await().atMost(Duration.ofSeconds(10)).until(() -> fetch(em -> ((Number) em.createNativeQuery(
-                    "select count(*) from pg_locks where not granted").getSingleResult()).intValue()) > 0);
+            awaitALockWait();
             canceler.getTransaction().commit();
 
             MissionRepository.RunningAndNext after = locked.get(10, TimeUnit.SECONDS);
@@ -125,6 +125,21 @@ class MissionPersistenceTest extends PostgresTest {
             canceler.close();
             waiter.shutdownNow();
         }
+    }
+
+    private static Optional<MissionRepository.Assignment> assignment(String mission) {
+        return fetch(em -> new MissionRepository(em).assignment(mission));
+    }
+
+    /** Whether the mission was locked, in a transaction of its own. */
+    private static Optional<Mission> lockIfAssigned(String mission, String robot) {
+        return fetch(em -> new MissionRepository(em).lockIfAssigned(mission, robot));
+    }
+
+    /** Waits until a transaction waits for a lock another holds. */
+    private static void awaitALockWait() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetch(em -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_locks where not granted").getSingleResult()).intValue()) > 0);
     }
 
     /** Missions {@code <prefix>-run} (running), {@code <prefix>-next} and {@code <prefix>-later} on one robot. */
@@ -197,10 +212,62 @@ class MissionPersistenceTest extends PostgresTest {
             missions.add(fine);
             fine.start(T0);
         });
-        List<String> at45 = fetch(em -> new MissionRepository(em).lockOverdue(T0.plusSeconds(45), 10).stream().map(Mission::name).toList());
-        assertThat(at45).contains("o-timeout").doesNotContain("o-deadline", "o-fine");
-        List<String> at90 = fetch(em -> new MissionRepository(em).lockOverdue(T0.plusSeconds(90), 10).stream().map(Mission::name).toList());
-        assertThat(at90).contains("o-timeout", "o-deadline").doesNotContain("o-fine");
+        List<MissionRepository.Assignment> at45 = fetch(em -> new MissionRepository(em).overdue(T0.plusSeconds(45), 10));
+        assertThat(at45).contains(new MissionRepository.Assignment("o-timeout", "overdue-robot-1"))
+                .extracting(MissionRepository.Assignment::mission).doesNotContain("o-deadline", "o-fine");
+        List<MissionRepository.Assignment> at90 = fetch(em -> new MissionRepository(em).overdue(T0.plusSeconds(90), 10));
+        assertThat(at90).extracting(MissionRepository.Assignment::mission).contains("o-timeout", "o-deadline").doesNotContain("o-fine");
+        // the check made again once the mission is locked agrees with the query
+        for (String name : List.of("o-timeout", "o-deadline", "o-fine")) {
+            Mission mission = fetch(em -> new MissionRepository(em).find(name).orElseThrow());
+            assertThat(mission.isOverdue(T0.plusSeconds(45))).as(name + " at 45 s").isEqualTo(name.equals("o-timeout"));
+            assertThat(mission.isOverdue(T0.plusSeconds(90))).as(name + " at 90 s").isEqualTo(!name.equals("o-fine"));
+        }
+    }
+
+    @Test
+    void aMissionIsLockedOnlyWhileAssignedToTheRobotTheCallerLocked() {
+        inTransaction(em -> {
+            MissionRepository missions = new MissionRepository(em);
+            missions.add(Mission.submit("as-mine", "as-robot", tree(), null, null, null, T0));
+            missions.add(Mission.submit("as-anyone", null, tree(), null, null, null, T0));
+        });
+        assertThat(assignment("as-mine"))
+                .contains(new MissionRepository.Assignment("as-mine", "as-robot"));
+        assertThat(assignment("as-anyone"))
+                .contains(new MissionRepository.Assignment("as-anyone", null));
+        assertThat(assignment("as-nothing")).isEmpty();
+
+        assertThat(lockIfAssigned("as-mine", "as-robot")).isPresent();
+        assertThat(lockIfAssigned("as-mine", "as-other")).isEmpty();
+        assertThat(lockIfAssigned("as-mine", null)).isEmpty();
+        assertThat(lockIfAssigned("as-anyone", null)).isPresent();
+    }
+
+    @Test
+    void aMissionAssignedWhileWaitedForIsLeftUnlocked() throws Exception {
+        inTransaction(em -> new MissionRepository(em).add(Mission.submit("aw-1", null, tree(), null, null, null, T0)));
+        EntityManager assigner = factory.createEntityManager();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            assigner.getTransaction().begin();
+            new MissionRepository(assigner).lock("aw-1").orElseThrow().assignTo("aw-robot");
+            assigner.flush();
+            Future<Optional<Mission>> locked = waiter.submit(() -> lockIfAssigned("aw-1", null));
+            awaitALockWait();
+            assigner.getTransaction().commit();
+
+            assertThat(locked.get(10, TimeUnit.SECONDS)).as("no longer unassigned").isEmpty();
+            assertThat(assignment("aw-1"))
+                    .contains(new MissionRepository.Assignment("aw-1", "aw-robot"));
+            assertThat(lockIfAssigned("aw-1", "aw-robot")).isPresent();
+        } finally {
+            if (assigner.getTransaction().isActive()) {
+                assigner.getTransaction().rollback();
+            }
+            assigner.close();
+            waiter.shutdownNow();
+        }
     }
 
     @Test

@@ -7,10 +7,20 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
 import org.fleetdispatch.simulator.SimulatedRobot;
@@ -218,6 +228,72 @@ class MissionScenariosIT {
         assertThat(finish(second)).containsExactly("PENDING", "RUNNING", "COMPLETED");
         assertThat(timeline.states(first)).containsExactly("PENDING", "RUNNING", "CANCELED");
         assertThat(api.post("mission/" + first + "/cancel", "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aCancelWaitsForTheRobotAStateHoldsWithoutHoldingTheMission() throws Exception {
+        SimulatedRobot robot = robots("lockcancel-", 1, b -> b.speed(0.2)).get(0);
+        String mission = runningSilently(robot);
+        HttpResponse<String> cancel = whileAStateHolds(robot, mission, () -> api.post("mission/" + mission + "/cancel", ""));
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "CANCELED");
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
+    }
+
+    @Test
+    void anUpdateWaitsForTheRobotAStateHoldsWithoutHoldingTheMission() throws Exception {
+        SimulatedRobot robot = robots("lockupdate-", 1, b -> b.speed(0.2)).get(0);
+        String mission = runningSilently(robot);
+        HttpResponse<String> update = whileAStateHolds(robot, mission, () -> api.post("mission/" + mission + "/update",
+                "{\"far\": {\"waypoints\": [{\"x\": 2, \"y\": 0.5, \"theta\": 0, \"map_id\": \"map\"}]}}"));
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> robot.receivedOrders().size() == 2);
+        assertThat(robot.receivedOrders().get(1).orderUpdateId()).isGreaterThan(robot.receivedOrders().get(0).orderUpdateId());
+        robot.setSilent(false);
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        assertThat(robot.pose().y()).isCloseTo(0.5, within(0.3));
+    }
+
+    /** A mission driving 10 s on the robot, which has its order and has stopped publishing state. */
+    private String runningSilently(SimulatedRobot robot) throws Exception {
+        String mission = submit(robot, route("far", null, 2, 0));
+        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING") && robot.receivedOrders().size() == 1);
+        robot.setSilent(true);
+        return mission;
+    }
+
+    /**
+     * Makes the API call while this test holds the robot's row, as a robot's state does, and then locks the
+     * mission, as a state that ends it does. A call that locked the mission before the robot would hold what this
+     * waits for: PostgreSQL would abort one of the two after its deadlock timeout, and with it the call.
+     */
+    private HttpResponse<String> whileAStateHolds(SimulatedRobot robot, String mission,
+                                                  Callable<HttpResponse<String>> call) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection state = Api.database()) {
+            state.setAutoCommit(false);
+            lockRow(state, "select name from robot where name = ? for update", robot.serialNumber());
+            Future<HttpResponse<String>> response = caller.submit(call);
+            await().atMost(DEADLINE).until(() -> waitingForALock() > 0);
+            lockRow(state, "select name from mission where name = ? for update", mission);
+            state.commit();
+            return response.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    private static void lockRow(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(query)) {
+            lock.setString(1, name);
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).as(query + " " + name).isTrue();
+            }
+        }
+    }
+
+    private static int waitingForALock() throws SQLException {
+        return Integer.parseInt(Api.sqlText("select count(*) from pg_locks where not granted"));
     }
 
     @Test
