@@ -259,6 +259,11 @@ public class Dispatcher {
         AfterCommit.run(transactions, () -> feed.ordered(manufacturer, serialNumber, order));
     }
 
+    /** Whether this transaction sent the robot an order. */
+    boolean sentOrder(Robot robot) {
+        return sentInThisTransaction(robot) != null;
+    }
+
     /** The order this transaction sent the robot, or {@code null}. */
     private RunningOrder sentInThisTransaction(Robot robot) {
         return (RunningOrder) transactions.getResource(new SentOrder(robot.name()));

@@ -24,6 +24,9 @@ public class RobotEvents {
     @Inject
     private Dispatcher dispatcher;
 
+    @Inject
+    private RobotFeed feed;
+
     /**
      * ONLINE brings the robot online (and asks for its factsheet if we have none yet); OFFLINE and
      * CONNECTIONBROKEN (the broker's last will) take it offline at once, without waiting for the
@@ -33,7 +36,10 @@ public class RobotEvents {
      * travel at QoS 0 (VDA 5050 6.5), so one published while the robot was away, or while the broker was down,
      * or before the robot had subscribed again, is lost, and the mission would wait for its timeout. A robot
      * announces itself when it (re)connects, after subscribing, and ignores a copy of an order it has (same
-     * orderId and orderUpdateId, 6.6.3).
+     * orderId and orderUpdateId, 6.6.3). Not when this instance knows the robot has the order from a state stamped
+     * at or after the {@code connection} (see {@link RobotFeed.Entry#hasOrderSince}): at a fleet's start, a robot's
+     * first state often starts its mission before its {@code connection} is handled, and a quarter of the robots
+     * got their first order twice.
      *
      * <p>A robot that this makes available (it knew its position before it went away) starts its queue's head in
      * this transaction, which holds its row already. One that is not available yet, as every robot connecting for
@@ -51,7 +57,10 @@ public class RobotEvents {
                 }
                 Optional<Mission> running = dispatcher.lockRunning(robot);
                 if (running.isPresent()) {
-                    dispatcher.resend(running.get(), robot);
+                    if (!feed.hasOrderSince(manufacturer, serialNumber, running.get().orderId(), running.get().orderUpdateId(),
+                            connection.timestamp())) {
+                        dispatcher.resend(running.get(), robot);
+                    }
                 } else {
                     dispatcher.startQueued(robot, null);
                 }

@@ -80,17 +80,38 @@ public class RobotFeed {
             pending.set(report);
         }
 
-        /** The slow path committed after this state; {@code order} is what the robot's mission now waits on. */
-        public void settled(StateDigest digest, RunningOrder order) {
-            settled = new Settled(digest.robot(), digest.progress(), order);
+        /**
+         * The slow path committed after this state; {@code order} is what the robot's mission now waits on.
+         *
+         * @param stamped       the state's own timestamp (the robot's clock)
+         * @param robotHasOrder whether the robot has {@code order} as of that state: the state shows it, or the
+         *                      transaction sent it in reply to the state
+         */
+        public void settled(StateDigest digest, RunningOrder order, Instant stamped, boolean robotHasOrder) {
+            settled = new Settled(digest.robot(), digest.progress(), order, robotHasOrder && order != null ? stamped : null);
         }
 
-        /** A transaction that did not come from a state message committed a new order for the robot. */
+        /**
+         * A transaction that did not come from a state message committed a new order for the robot. Whether the
+         * robot was connected when it went out is not known here.
+         */
         public void ordered(RunningOrder order) {
             Settled s = settled;
             if (s != null) {
-                settled = new Settled(s.robot(), s.progress(), order);
+                settled = new Settled(s.robot(), s.progress(), order, null);
             }
+        }
+
+        /**
+         * Whether the robot has the order with these ids from a state stamped at or after {@code since} on (the
+         * robot's clock): that state showed it, or the order was sent in reply to it. A robot that published a state
+         * after announcing itself was connected and subscribed then, and a later disconnection is announced with a
+         * later {@code connection}: so a {@code connection} stamped no later than that state needs no copy of the order.
+         */
+        public boolean hasOrderSince(String orderId, Long orderUpdateId, Instant since) {
+            Settled s = settled;
+            return s != null && s.orderHadFrom() != null && !s.orderHadFrom().isBefore(since)
+                    && s.order().isOrder(orderId, orderUpdateId);
         }
 
         /**
@@ -121,8 +142,13 @@ public class RobotFeed {
     public record StateDigest(String robot, String progress) {
     }
 
-    /** What the last committed slow path saw, and the order it left the robot's mission waiting on. */
-    record Settled(String robot, String progress, RunningOrder order) {
+    /**
+     * What the last committed slow path saw, and the order it left the robot's mission waiting on.
+     *
+     * @param orderHadFrom the timestamp of the state from which on the robot is known to have {@code order}, or
+     *                     {@code null}
+     */
+    record Settled(String robot, String progress, RunningOrder order, Instant orderHadFrom) {
 
         /**
          * Whether a state's order progress needs no transaction: the robot drives the very order the mission waits
@@ -188,6 +214,12 @@ public class RobotFeed {
     /** Forgets what was settled for a robot, e.g. after its mission changed through the API. */
     public void unsettle(String robotName) {
         entries.values().stream().filter(e -> robotName.equals(e.name)).forEach(Entry::unsettle);
+    }
+
+    /** See {@link Entry#hasOrderSince}; {@code false} for a robot this instance has no entry for. */
+    public boolean hasOrderSince(String manufacturer, String serialNumber, String orderId, Long orderUpdateId, Instant since) {
+        Entry entry = entries.get(manufacturer + "/" + serialNumber);
+        return entry != null && entry.hasOrderSince(orderId, orderUpdateId, since);
     }
 
     /** A committed transaction left the mission of the robot with this identity waiting on {@code order}. */

@@ -67,7 +67,9 @@ public class RobotStatusWriter {
         slowPath.inc();
         robot.report(report);
         RunningOrder running = dispatcher.progress(robot, state, receivedAt, entry.lastOrder());
-        AfterCommit.run(transactions, () -> entry.settled(digest, running));
+        boolean robotHasIt = running != null
+                && (dispatcher.sentOrder(robot) || running.isOrder(state.orderId(), state.orderUpdateId()));
+        AfterCommit.run(transactions, () -> entry.settled(digest, running, state.timestamp(), robotHasIt));
     }
 
     /**
@@ -87,7 +89,8 @@ public class RobotStatusWriter {
         }
         slowPath.inc();
         entry.pending(report);
-        AfterCommit.run(transactions, () -> entry.settled(digest, running));
+        // the robot drives that very order (Dispatcher.countTasks checked it)
+        AfterCommit.run(transactions, () -> entry.settled(digest, running, state.timestamp(), true));
         return true;
     }
 

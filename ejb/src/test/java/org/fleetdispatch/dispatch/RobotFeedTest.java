@@ -57,7 +57,7 @@ class RobotFeedTest {
     }
 
     private void settle(State s, RunningOrder order) {
-        entry.settled(RobotStateHandler.digest(s), order);
+        entry.settled(RobotStateHandler.digest(s), order, s.timestamp(), false);
     }
 
     @Test
@@ -159,5 +159,43 @@ class RobotFeedTest {
         settle(idle, null);
         feed.unsettle("agv-1");
         assertThat(offer(idle)).isFalse();
+    }
+
+    // ------------------------------------------------------------------ whether a connection needs the order again
+
+    @Test
+    void aConnectionNoLaterThanAStateThatShowsTheOrderNeedsNoCopy() {
+        RunningOrder running = new RunningOrder(ROUTE, Set.of(), 0);
+        State shows = driving("start", 0, List.of(WP1, WP2));
+        Instant stamped = shows.timestamp();
+        entry.settled(RobotStateHandler.digest(shows), running, stamped, true);
+
+        assertThat(hasOrderSince("o-route", 0L, stamped.minusMillis(100))).isTrue();
+        assertThat(hasOrderSince("o-route", 0L, stamped)).as("stamped the same millisecond").isTrue();
+        assertThat(hasOrderSince("o-route", 0L, stamped.plusMillis(1))).as("announced after the state: it may have been away").isFalse();
+        assertThat(hasOrderSince("o-route", 1L, stamped.minusMillis(100))).as("the mission's order was updated since").isFalse();
+        assertThat(hasOrderSince("o-route", null, stamped.minusMillis(100))).as("no order out").isFalse();
+        assertThat(feed.hasOrderSince("RobotCompany", "agv-2", "o-route", 0L, stamped.minusMillis(100)))
+                .as("a robot this instance has not heard from").isFalse();
+    }
+
+    @Test
+    void anOrderTheStateNeitherShowsNorWasAnsweredWithIsNotKnownToBeHad() {
+        State idle = state("", 0, "", 0, List.of(), List.of(), List.of());
+        entry.settled(RobotStateHandler.digest(idle), new RunningOrder(ROUTE, Set.of(), 0), idle.timestamp(), false);
+        assertThat(hasOrderSince("o-route", 0L, idle.timestamp().minusMillis(100))).isFalse();
+    }
+
+    @Test
+    void anOrderSentOutsideAStatesTransactionIsNotKnownToBeHad() {
+        RunningOrder running = new RunningOrder(ROUTE, Set.of(), 0);
+        State shows = driving("start", 0, List.of(WP1, WP2));
+        entry.settled(RobotStateHandler.digest(shows), running, shows.timestamp(), true);
+        feed.ordered("RobotCompany", "agv-1", running);
+        assertThat(hasOrderSince("o-route", 0L, shows.timestamp().minusMillis(100))).isFalse();
+    }
+
+    private boolean hasOrderSince(String orderId, Long orderUpdateId, Instant since) {
+        return feed.hasOrderSince("RobotCompany", "agv-1", orderId, orderUpdateId, since);
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import org.fleetdispatch.launcher.testing.EmbeddedServicesListener;
 import org.fleetdispatch.launcher.testing.MqttTestClient;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -109,6 +110,38 @@ class RobotFlowIT {
     }
 
     @Test
+    void aConnectionHandledAfterTheStateThatStartedTheMissionSendsTheOrderOnlyOnce() throws Exception {
+        assertThat(post("robot", "{\"name\": \"agv-003\"}").statusCode()).isEqualTo(201);
+        assertThat(post("mission", "{\"robot\": \"agv-003\", \"mission_tree\": [{\"name\": \"go\", \"route\": "
+                + "{\"waypoints\": [{\"x\": 3, \"y\": 0, \"theta\": 0, \"map_id\": \"floor-1\"}]}}]}").statusCode()).isEqualTo(201);
+        robot.subscribe("uagv/v2/RobotCompany/agv-003/order");
+        publishConnection("agv-003", "2026-11-22T11:59:59.000Z");
+        await().atMost(DEADLINE).until(() -> json(get("robot/agv-003").body()).getJsonObject("status").getBoolean("online"));
+
+        publishState("agv-003", 80, 1, 0, 0, "floor-1"); // stamped 12:00:00: the robot knows where it is, the mission starts
+        MqttTestClient.Received first = robot.next(DEADLINE);
+        assertThat(first).as("the order").isNotNull();
+        long firstHeaderId = json(first.text()).getJsonNumber("headerId").longValue();
+
+        // the same connection once more, as a server that handled it late sees it: the robot had announced itself
+        // before the state that started the mission, so it has the order
+        Instant before = Instant.now();
+        publishConnection("agv-003", "2026-11-22T11:59:59.000Z");
+        await().atMost(DEADLINE).until(() -> Api.sqlText("select status_updated_at > ? from robot where name = 'agv-003'",
+                java.sql.Timestamp.from(before)).equals("t"));
+        assertThat(Api.sqlText("select last_order_header_id from robot where name = 'agv-003'"))
+                .as("no order went out with that connection").isEqualTo(Long.toString(firstHeaderId));
+
+        // a connection after that state: the robot may have been away when the order went out
+        publishConnection("agv-003", "2026-11-22T12:00:01.000Z");
+        MqttTestClient.Received again = robot.next(DEADLINE);
+        assertThat(again).as("the order again").isNotNull();
+        assertThat(json(again.text()).getString("orderId")).isEqualTo(json(first.text()).getString("orderId"));
+        assertThat(json(again.text()).getJsonNumber("orderUpdateId")).isEqualTo(json(first.text()).getJsonNumber("orderUpdateId"));
+        assertThat(json(again.text()).getJsonNumber("headerId").longValue()).isEqualTo(firstHeaderId + 1);
+    }
+
+    @Test
     void malformedStatesAreCountedDeadLetteredAndChangeNothing() throws Exception {
         assertThat(post("robot", "{\"name\": \"agv-002\"}").statusCode()).isEqualTo(201);
         publishState("agv-002", 50, 1, 1, 0, "m");
@@ -175,6 +208,13 @@ class RobotFlowIT {
                  "operatingMode": "AUTOMATIC", "errors": [],
                  "safetyState": {"eStop": "NONE", "fieldViolation": false}}
                 """.formatted(serial, x, y, theta, map, battery));
+    }
+
+    private void publishConnection(String serial, String timestamp) throws Exception {
+        publish("uagv/v2/RobotCompany/" + serial + "/connection", """
+                {"headerId": 1, "timestamp": "%s", "version": "2.0.0", "manufacturer": "RobotCompany",
+                 "serialNumber": "%s", "connectionState": "ONLINE"}
+                """.formatted(timestamp, serial));
     }
 
     private void publish(String topic, String payload) throws Exception {
