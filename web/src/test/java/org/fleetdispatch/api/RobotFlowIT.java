@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end on Payara Micro: REST create → factsheetRequest on MQTT; MQTT state
- * → MDB → PostgreSQL → REST read; a malformed state changes nothing and is counted.
+ * → MDB → PostgreSQL → REST read; a malformed state changes nothing and is counted. This test plays the robot
+ * with hand-written messages, so it also sets up what a simulator cannot: messages handled in an order of its
+ * choosing, with timestamps of its choosing.
  */
 @ExtendWith(ArquillianExtension.class)
 class RobotFlowIT {
@@ -139,6 +141,33 @@ class RobotFlowIT {
         assertThat(json(again.text()).getString("orderId")).isEqualTo(json(first.text()).getString("orderId"));
         assertThat(json(again.text()).getJsonNumber("orderUpdateId")).isEqualTo(json(first.text()).getJsonNumber("orderUpdateId"));
         assertThat(json(again.text()).getJsonNumber("headerId").longValue()).isEqualTo(firstHeaderId + 1);
+    }
+
+    @Test
+    void aRobotBackOnlineWhereItWasTakesTheMissionQueuedWhileItWasAway() throws Exception {
+        assertThat(post("robot", "{\"name\": \"agv-004\"}").statusCode()).isEqualTo(201);
+        robot.subscribe("uagv/v2/RobotCompany/agv-004/order");
+        publishConnection("agv-004", "2026-11-22T11:59:59.000Z");
+        publishState("agv-004", 80, 1, 0, 0, "floor-1");
+        await().atMost(DEADLINE).until(() -> json(get("robot/agv-004").body()).getJsonObject("status").getBoolean("position_initialized"));
+        publish("uagv/v2/RobotCompany/agv-004/connection", """
+                {"headerId": 2, "timestamp": "2026-11-22T12:00:01.000Z", "version": "2.0.0", "manufacturer": "RobotCompany",
+                 "serialNumber": "agv-004", "connectionState": "CONNECTIONBROKEN"}
+                """);
+        await().atMost(DEADLINE).until(() -> !json(get("robot/agv-004").body()).getJsonObject("status").getBoolean("online"));
+
+        HttpResponse<String> queued = post("mission", "{\"robot\": \"agv-004\", \"mission_tree\": [{\"name\": \"go\", "
+                + "\"route\": {\"waypoints\": [{\"x\": 3, \"y\": 0, \"theta\": 0, \"map_id\": \"floor-1\"}]}}]}");
+        assertThat(queued.statusCode()).isEqualTo(201);
+        String mission = json(queued.body()).getString("name");
+        assertThat(json(get("mission/" + mission).body()).getJsonObject("status").getString("state")).isEqualTo("PENDING");
+
+        // back, and not a state since: the server knows where the robot is from before
+        publishConnection("agv-004", "2026-11-22T12:00:02.000Z");
+        MqttTestClient.Received order = robot.next(DEADLINE);
+        assertThat(order).as("the queued mission's order").isNotNull();
+        assertThat(json(order.text()).getString("orderId")).startsWith(mission);
+        assertThat(json(get("mission/" + mission).body()).getJsonObject("status").getString("state")).isEqualTo("RUNNING");
     }
 
     @Test
