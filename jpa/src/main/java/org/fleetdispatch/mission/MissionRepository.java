@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,13 +72,12 @@ public class MissionRepository {
      * can lock that robot and ask again.
      */
     public Optional<Mission> lockIfAssigned(String name, String robot) {
+        Query query = robot == null
+                ? entityManager.createNativeQuery("select * from mission where name = ?1 and robot is null for update", Mission.class)
+                : entityManager.createNativeQuery("select * from mission where name = ?1 and robot = ?2 for update", Mission.class)
+                        .setParameter(2, robot);
         @SuppressWarnings("unchecked")
-        List<Mission> locked = entityManager.createNativeQuery(robot == null
-                        ? "select * from mission where name = ?1 and robot is null for update"
-                        : "select * from mission where name = ?1 and robot = ?2 for update", Mission.class)
-                .setParameter(1, name)
-                .setParameter(2, robot)
-                .getResultList();
+        List<Mission> locked = query.setParameter(1, name).getResultList();
         return locked.stream().findFirst();
     }
 
