@@ -272,8 +272,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                         }
                         Map<MissionLedger.State, Integer> counts = ledger.countByState(fleetPrefix);
                         fleetCompleted = counts.get(MissionLedger.State.COMPLETED);
-                        ended = fleetCompleted + counts.get(MissionLedger.State.FAILED)
-                                + counts.get(MissionLedger.State.CANCELED);
+                        ended = MissionLedger.ended(counts);
                     } while (ended < robots * fleetRounds * WARM_UP_QUEUE && System.nanoTime() < deadline);
                     if (System.nanoTime() >= end) {
                         completed += fleetCompleted;
@@ -379,8 +378,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             Map<MissionLedger.State, Integer> counts;
             while (true) {
                 counts = ledger.countByState(prefix);
-                int ended = counts.get(MissionLedger.State.COMPLETED) + counts.get(MissionLedger.State.FAILED)
-                        + counts.get(MissionLedger.State.CANCELED);
+                int ended = MissionLedger.ended(counts);
                 if (ended >= expected) {
                     break;
                 }

@@ -51,6 +51,11 @@ final class MissionLedger implements AutoCloseable {
         return counts;
     }
 
+    /** How many of the counted missions ended, whichever way. */
+    static int ended(Map<State, Integer> counts) {
+        return counts.get(State.COMPLETED) + counts.get(State.FAILED) + counts.get(State.CANCELED);
+    }
+
     /**
      * How many robots whose names start with {@code robotPrefix} are ready for missions: online, knowing where they are
      * and with their factsheet stored (so that the start-up messages of each have been handled).
