@@ -90,7 +90,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             description = "Seconds a phase may take before its figures are printed as they are (default: ${DEFAULT-VALUE}).")
     int deadlineSeconds;
 
-    @Option(names = "--warm-up", defaultValue = "60",
+    @Option(names = "--warm-up", defaultValue = "180",
             description = "Seconds of warm-up on each fresh server before the run (default: ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
