@@ -79,6 +79,12 @@ public class Dispatcher {
 
     /** A mission and its robot, both locked; no robot when the mission has none or its robot is not registered. */
     public record LockedMission(Mission mission, Optional<Robot> robot) {
+
+        /** The robot of a mission that runs, which has one: a robot is deleted only once no mission runs on it. */
+        Robot runningRobot() {
+            return robot.orElseThrow(() -> new IllegalStateException(
+                    "mission " + mission.name() + " runs on robot " + mission.robot() + ", which is gone"));
+        }
     }
 
     /**
@@ -396,9 +402,7 @@ public class Dispatcher {
                     || mission.nodeStatus().get(mission.tree().node(leaf).name()).state() != MissionState.RUNNING) {
                 return;
             }
-            Robot robot = locked.robot().orElseThrow(() ->
-                    new IllegalStateException("mission " + missionName + " runs on robot " + mission.robot() + ", which is gone"));
-            apply(mission, robot, mission.leafFinished(leaf, success, message, now()), null);
+            apply(mission, locked.runningRobot(), mission.leafFinished(leaf, success, message, now()), null);
         });
     }
 
@@ -462,8 +466,7 @@ public class Dispatcher {
         }
         Order previous = json.decode(sent, Order.class);
         List<Waypoint> waypoints = mission.tree().node(mission.tree().indexOf(nodeName)).route().waypoints();
-        Robot robot = locked.robot().orElseThrow(() ->
-                new IllegalStateException("mission " + mission.name() + " runs on robot " + mission.robot() + ", which is gone"));
+        Robot robot = locked.runningRobot();
         RobotMessages.Sent<Order> update = messages.send(robot, Topic.ORDER, h -> Orders.routeUpdate(h, previous, waypoints));
         mission.orderSent(mission.orderLeaf(), previous.orderId(), update.message().orderUpdateId(), update.payload());
         ordered(robot, running(mission, mission.tree().node(mission.orderLeaf()), update.message()));

@@ -150,10 +150,7 @@ class RobotFlowIT {
         publishConnection("agv-004", "2026-11-22T11:59:59.000Z");
         publishState("agv-004", 80, 1, 0, 0, "floor-1");
         await().atMost(DEADLINE).until(() -> json(get("robot/agv-004").body()).getJsonObject("status").getBoolean("position_initialized"));
-        publish("uagv/v2/RobotCompany/agv-004/connection", """
-                {"headerId": 2, "timestamp": "2026-11-22T12:00:01.000Z", "version": "2.0.0", "manufacturer": "RobotCompany",
-                 "serialNumber": "agv-004", "connectionState": "CONNECTIONBROKEN"}
-                """);
+        publishConnection("agv-004", "2026-11-22T12:00:01.000Z", "CONNECTIONBROKEN");
         await().atMost(DEADLINE).until(() -> !json(get("robot/agv-004").body()).getJsonObject("status").getBoolean("online"));
 
         HttpResponse<String> queued = post("mission", "{\"robot\": \"agv-004\", \"mission_tree\": [{\"name\": \"go\", "
@@ -240,10 +237,14 @@ class RobotFlowIT {
     }
 
     private void publishConnection(String serial, String timestamp) throws Exception {
+        publishConnection(serial, timestamp, "ONLINE");
+    }
+
+    private void publishConnection(String serial, String timestamp, String connectionState) throws Exception {
         publish("uagv/v2/RobotCompany/" + serial + "/connection", """
                 {"headerId": 1, "timestamp": "%s", "version": "2.0.0", "manufacturer": "RobotCompany",
-                 "serialNumber": "%s", "connectionState": "ONLINE"}
-                """.formatted(timestamp, serial));
+                 "serialNumber": "%s", "connectionState": "%s"}
+                """.formatted(timestamp, serial, connectionState));
     }
 
     private void publish(String topic, String payload) throws Exception {
