@@ -158,6 +158,9 @@ public final class SimulatedRobot {
     private volatile LongConsumer orderWaits = nanos -> { };
     /** When the first state that showed the current order done was published ({@code System.nanoTime}), or 0. */
     private long doneSince; // guarded by this
+    private volatile long onlineAt;
+    private volatile long factsheetRequestedAt;
+    private volatile long firstOrderAt;
 
     SimulatedRobot(SimulatorConfig config, String serialNumber, Pose start, Vda5050Codec codec,
                    ScheduledExecutorService scheduler) {
@@ -220,6 +223,18 @@ public final class SimulatedRobot {
      */
     public void measureOrderWaits(LongConsumer consumer) {
         orderWaits = consumer;
+    }
+
+    /**
+     * When this robot last came online and when, after its first connection, it first got a factsheetRequest and
+     * its first order ({@code System.nanoTime}, 0 while not yet): the master's part of a fleet's start, per robot.
+     */
+    public StartUp startUp() {
+        return new StartUp(onlineAt, factsheetRequestedAt, firstOrderAt);
+    }
+
+    /** See {@link #startUp()}. */
+    public record StartUp(long onlineAt, long factsheetRequestedAt, long firstOrderAt) {
     }
 
     /** How many state messages were published. */
@@ -381,6 +396,7 @@ public final class SimulatedRobot {
                 owner.publish(topic(Topic.CONNECTION), online, Topic.CONNECTION.qos(), Topic.CONNECTION.retained())
                         .waitForCompletion(10_000);
                 connected = true;
+                onlineAt = System.nanoTime();
                 CompletableFuture<Void> readiness = ready;
                 if (readiness != null) {
                     readiness.complete(null);
@@ -562,6 +578,9 @@ public final class SimulatedRobot {
             orderWaits.accept(System.nanoTime() - doneSince);
             doneSince = 0;
         }
+        if (firstOrderAt == 0) {
+            firstOrderAt = System.nanoTime();
+        }
         acceptedOrders++;
         failCurrentOrder = config.failurePeriod() > 0 && acceptedOrders % config.failurePeriod() == 0;
         orderId = order.orderId();
@@ -696,6 +715,9 @@ public final class SimulatedRobot {
             }
             case "factsheetRequest" -> {
                 factsheetRequested = true;
+                if (factsheetRequestedAt == 0) {
+                    factsheetRequestedAt = System.nanoTime();
+                }
                 finish(run, ActionStatus.FINISHED, null);
             }
             case "stateRequest" -> finish(run, ActionStatus.FINISHED, null);

@@ -417,7 +417,8 @@ public final class MissionBenchmark implements Callable<Integer> {
             }
             return summarise(robots, fleetStart, expected, rows, Duration.ofNanos(t1 - t0), published1 - published0,
                     m0, m1, age, c1.coresSince(c0), c1.machineBusySince(c0), d1.minus(d0), load, timedOut,
-                    orderWaits.getIntervalHistogram(), BusyFleet.of(rows, readings, List.copyOf(timedWaits)).orElse(null));
+                    orderWaits.getIntervalHistogram(), BusyFleet.of(rows, readings, List.copyOf(timedWaits)).orElse(null),
+                    FleetStartUp.of(simulator.robots(), starting));
         }
     }
 
@@ -528,7 +529,8 @@ public final class MissionBenchmark implements Callable<Integer> {
     private static Phase summarise(int robots, Duration fleetStart, int expected, List<MissionLedger.Row> rows,
                                    Duration elapsed, long published, Metrics m0, Metrics m1, StateAge age,
                                    Map<String, Double> cores, double machineBusy, MissionLedger.DatabaseStats database,
-                                   String load, boolean timedOut, Histogram orderWaits, BusyFleet busy) {
+                                   String load, boolean timedOut, Histogram orderWaits, BusyFleet busy,
+                                   FleetStartUp startUp) {
         Histogram durations = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Instant first = null;
         Instant last = null;
@@ -573,7 +575,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 millis(m1.value(timer + "_max").orElse(Double.NaN)));
         return new Phase(robots, fleetStart, expected, completed, failed, window, durations, elapsed, published, statesProcessed,
                 statesSlow, statesRejected, latency, orderWaits, age.overallMillis(m0, m1), age.worstMillis(), cores, machineBusy,
-                database, load, timedOut, busy, first);
+                database, load, timedOut, busy, first, startUp);
     }
 
     /** The server's exact counts of dispatch latencies by bound ({@code +Inf}: all of them). */
@@ -602,6 +604,14 @@ public final class MissionBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "  fleet start: all %d robots ready for missions (online, position known, factsheet stored)"
                     + " %.2f s after they started connecting%n", run.robots(), seconds(run.fleetStart()));
         }
+        FleetStartUp s = run.startUp();
+        out.printf(Locale.ROOT, "  fleet's start (the robots' clock): online from %.2f to %.2f s after they started connecting;"
+                        + " from online to the factsheetRequest p50 %.0f ms, max %.0f ms; to the first order p50 %.0f ms,"
+                        + " p90 %.0f ms, max %.0f ms; the last first order %.2f s after the first robot came online%s%n",
+                seconds(s.onlineFrom()), seconds(s.onlineTo()), s.toFactsheetRequest().getValueAtPercentile(50) / 1000.0,
+                s.toFactsheetRequest().getMaxValue() / 1000.0, s.toFirstOrder().getValueAtPercentile(50) / 1000.0,
+                s.toFirstOrder().getValueAtPercentile(90) / 1000.0, s.toFirstOrder().getMaxValue() / 1000.0,
+                seconds(s.lastFirstOrder()), s.missing() == 0 ? "" : " (" + s.missing() + " robots got no order)");
         out.printf(Locale.ROOT, "  missions: %d of %d completed, %d failed%s, in %.2f s -> %.1f missions/s%n",
                 run.completed(), run.missions(), run.failed(), run.timedOut() ? " (DEADLINE PASSED)" : "",
                 seconds(run.window()), run.missionsPerSecond());

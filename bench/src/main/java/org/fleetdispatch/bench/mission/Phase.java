@@ -37,12 +37,13 @@ import org.HdrHistogram.Histogram;
  * @param timedOut          whether the deadline passed before every mission ended
  * @param busyFleet         the part of the window in which every robot had a mission, or {@code null} when there was none
  * @param firstStart        the first mission's start (server timestamp), where {@code window} begins
+ * @param startUp           the fleet's start as the robots saw it
  */
 record Phase(int robots, Duration fleetStart, int missions, int completed, int failed, Duration window, Histogram durations,
              Duration elapsed, long statesOffered, long statesProcessed, long statesSlow, long statesRejected, Latency latency, Histogram orderWaits, double stateAgeMillis,
              double worstStateAgeMillis, Map<String, Double> cores,
              double machineBusy, MissionLedger.DatabaseStats database, String loadAverage, boolean timedOut,
-             BusyFleet busyFleet, Instant firstStart) {
+             BusyFleet busyFleet, Instant firstStart, FleetStartUp startUp) {
 
     /**
      * The {@code fleetdispatch_dispatch_latency} timer: exact count and mean of the samples taken during
