@@ -79,26 +79,36 @@ public final class Simulator implements AutoCloseable {
         return simulator;
     }
 
+    /** Connects and subscribes every robot, then announces them all at once (see {@link SimulatedRobot#announce}). */
     private void connectAll() {
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
-        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        List<CompletableFuture<Void>> subscribed = new ArrayList<>();
         List<SimulatedRobot> list = robots();
         for (SimulatedRobot robot : list) {
             try {
-                ready.add(robot.connect());
+                subscribed.add(robot.connect());
             } catch (MqttException e) {
                 throw new SimulatorException(robot + " cannot connect to " + config.brokerUri() + ": " + e, e);
             }
         }
-        for (int i = 0; i < ready.size(); i++) {
+        await(list, subscribed, deadline, "connect");
+        List<CompletableFuture<Void>> online = new ArrayList<>();
+        for (SimulatedRobot robot : list) {
+            online.add(robot.announce());
+        }
+        await(list, online, deadline, "publish connection ONLINE");
+    }
+
+    private void await(List<SimulatedRobot> list, List<CompletableFuture<Void>> futures, long deadline, String what) {
+        for (int i = 0; i < futures.size(); i++) {
             long left = Math.max(1, deadline - System.nanoTime());
             try {
-                ready.get(i).get(left, TimeUnit.NANOSECONDS);
+                futures.get(i).get(left, TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw new SimulatorException(list.get(i) + " cannot connect to " + config.brokerUri() + ": "
+                throw new SimulatorException(list.get(i) + " cannot " + what + " on " + config.brokerUri() + ": "
                         + e.getCause(), e.getCause());
             } catch (TimeoutException e) {
-                throw new SimulatorException(list.get(i) + " did not connect to " + config.brokerUri() + " within "
+                throw new SimulatorException(list.get(i) + " did not " + what + " on " + config.brokerUri() + " within "
                         + config.connectTimeout(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
