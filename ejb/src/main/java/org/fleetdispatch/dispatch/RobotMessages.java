@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.fleetdispatch.outbox.Outbox;
 import org.fleetdispatch.outbox.OutboxMessage;
 import org.fleetdispatch.robot.Robot;
@@ -27,6 +28,9 @@ import org.fleetdispatch.vda5050.Vda5050Message;
  */
 @ApplicationScoped
 public class RobotMessages {
+
+    private static final Pattern INFORMATION_REQUEST = Pattern.compile(
+            "(factsheetRequest|stateRequest)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** A message as it went to the outbox. */
     public record Sent<T extends Vda5050Message>(T message, byte[] payload) {
@@ -58,6 +62,16 @@ public class RobotMessages {
         String name = TopicName.of(robot.interfaceName(), robot.manufacturer(), robot.name(), topic).toString();
         outbox.add(new OutboxMessage(name, payload, topic.qos(), topic.retained(), now).causedAt(cause));
         return new Sent<>(message, payload);
+    }
+
+    /**
+     * Whether an action id is one this server gave a {@code factsheetRequest} or {@code stateRequest}: a request
+     * for information, whose answer arrives on its own (the factsheet on its topic, the state anyway), so that
+     * nothing the dispatcher does depends on the action's own state. Ids have the form {@code <actionType>-<UUID>}
+     * ({@link #instantAction}); an order's actions end in {@code -action}.
+     */
+    static boolean isInformationRequest(String actionId) {
+        return actionId != null && INFORMATION_REQUEST.matcher(actionId).matches();
     }
 
     /** An {@code instantActions} message with one predefined action (VDA 5050 2.0, 6.8). */

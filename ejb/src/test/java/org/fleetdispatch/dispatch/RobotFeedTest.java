@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.fleetdispatch.mission.tree.MissionNode;
 import org.fleetdispatch.mission.tree.Waypoint;
 import org.fleetdispatch.robot.Pose2D;
@@ -121,6 +122,19 @@ class RobotFeedTest {
         settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(), 0));
         assertThat(offer(state("o-other", 0, "x", 2, List.of(WP2), List.of(), List.of()))).as("another order").isFalse();
         assertThat(offer(state("o-route", 1, "wp-1", 2, List.of(WP2), List.of(), List.of()))).as("an update").isFalse();
+    }
+
+    @Test
+    void theAnswerToARequestForInformationIsRoutine() {
+        State idle = state("", 0, "", 0, List.of(), List.of(), List.of());
+        settle(idle, null);
+        String id = "factsheetRequest-" + UUID.randomUUID();
+        assertThat(offer(state("", 0, "", 0, List.of(), List.of(new ActionState(id, "factsheetRequest", null,
+                ActionStatus.FINISHED, null)), List.of()))).as("factsheetRequest answered").isTrue();
+        assertThat(offer(state("", 0, "", 0, List.of(), List.of(new ActionState("factsheetRequest-of-a-mission",
+                "factsheetRequest", null, ActionStatus.FINISHED, null)), List.of()))).as("not an id this server gives").isFalse();
+        assertThat(offer(state("", 0, "", 0, List.of(), List.of(new ActionState("cancelOrder-" + UUID.randomUUID(),
+                "cancelOrder", null, ActionStatus.FINISHED, null)), List.of()))).as("cancelOrder").isFalse();
     }
 
     @Test
