@@ -54,6 +54,7 @@ import org.fleetdispatch.vda5050.Topic;
 import org.fleetdispatch.vda5050.TopicName;
 import org.fleetdispatch.vda5050.Vda5050Codec;
 import org.fleetdispatch.vda5050.Vda5050Exception;
+import org.fleetdispatch.vda5050.Vda5050Message;
 import org.fleetdispatch.vda5050.Velocity;
 
 /**
@@ -390,7 +391,7 @@ public final class SimulatedRobot {
 
     private byte[] online() {
         synchronized (this) {
-            return codec.encode(Connection.of(header(Topic.CONNECTION), ConnectionState.ONLINE));
+            return encode(Connection.of(header(Topic.CONNECTION), ConnectionState.ONLINE));
         }
     }
 
@@ -1081,7 +1082,7 @@ public final class SimulatedRobot {
             if (doneSince == 0 && !orderId.isEmpty() && !executing()) {
                 doneSince = System.nanoTime();
             }
-            byte[] payload = config.checkOwnMessages() ? codec.encode(state) : codec.encodeUnchecked(state);
+            byte[] payload = encode(state);
             if (publish(Topic.STATE, payload)) {
                 statesPublished.incrementAndGet();
             }
@@ -1090,8 +1091,13 @@ public final class SimulatedRobot {
 
     private void publishFactsheet() {
         synchronized (this) {
-            publish(Topic.FACTSHEET, codec.encode(Factsheets.of(config, header(Topic.FACTSHEET))));
+            publish(Topic.FACTSHEET, encode(Factsheets.of(config, header(Topic.FACTSHEET))));
         }
+    }
+
+    /** Checked against its schema unless the configuration says not to (load tests: the server checks anyway). */
+    private byte[] encode(Vda5050Message message) {
+        return config.checkOwnMessages() ? codec.encode(message) : codec.encodeUnchecked(message);
     }
 
     /** Publishes with the topic's QoS and retain flag; false when not connected (QoS 0 is best effort). */

@@ -273,6 +273,31 @@ class SimulatorTest {
     }
 
     @Test
+    void startUpKeepsWhenTheRobotCameOnlineAndFirstGotAFactsheetRequestAndAnOrder() throws Exception {
+        long before = System.nanoTime();
+        SimulatedRobot robot = start(fast());
+        SimulatedRobot.StartUp online = robot.startUp();
+        assertThat(online.onlineAt()).as("online once start returns").isBetween(before, System.nanoTime());
+        assertThat(online.factsheetRequestedAt()).isZero();
+        assertThat(online.firstOrderAt()).isZero();
+
+        // an order clears the robot's action states, instant ones included: the order first
+        master.order(order(robot, "o-1", 0).node("n0", 0, 0).node("n1", 0.2, 0).build());
+        await().atMost(DEADLINE).until(() -> last(robot).orderId().equals("o-1") && last(robot).nodeStates().isEmpty());
+        master.instantActions(robot.serialNumber(), Action.of("factsheetRequest", "fs-1", BlockingType.NONE));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(status(last(robot), "fs-1")).isEqualTo(ActionStatus.FINISHED));
+        SimulatedRobot.StartUp first = robot.startUp();
+        assertThat(first.factsheetRequestedAt()).isGreaterThan(online.onlineAt());
+        assertThat(first.firstOrderAt()).isGreaterThan(online.onlineAt());
+
+        master.order(order(robot, "o-2", 0).node("n1", 0.2, 0).node("n2", 0.4, 0).build());
+        await().atMost(DEADLINE).until(() -> last(robot).orderId().equals("o-2"));
+        master.instantActions(robot.serialNumber(), Action.of("factsheetRequest", "fs-2", BlockingType.NONE));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(status(last(robot), "fs-2")).isEqualTo(ActionStatus.FINISHED));
+        assertThat(robot.startUp()).as("only the first of each counts").isEqualTo(first);
+    }
+
+    @Test
     void teleopSwitchesTheOperatingMode() throws Exception {
         SimulatedRobot robot = start(fast());
         master.instantActions(robot.serialNumber(), Action.of("startTeleop", "tele-1", BlockingType.HARD));
