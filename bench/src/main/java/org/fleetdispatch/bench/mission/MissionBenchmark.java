@@ -257,6 +257,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             int fleetRounds = 0;
             queueRound(api, names, fleetRounds);
             long nextReading = System.nanoTime();
+            long connecting = System.nanoTime();
             try (Simulator simulator = Simulator.start(config)) {
                 while (true) {
                     fleetRounds++;
@@ -283,6 +284,7 @@ public final class MissionBenchmark implements Callable<Integer> {
                 if (stateBytes != null) {
                     stateBytes[0] = encodedStateSize(simulator);
                 }
+                out.println("    warm-up fleet " + (fleet + 1) + ": " + startLine(FleetStartUp.of(simulator.robots(), connecting)));
             }
         }
         out.printf(Locale.ROOT, "  warm-up: %d fleets of %d robots, %d rounds of %d queued missions each, %d of %d completed,"
@@ -604,14 +606,7 @@ public final class MissionBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "  fleet start: all %d robots ready for missions (online, position known, factsheet stored)"
                     + " %.2f s after they started connecting%n", run.robots(), seconds(run.fleetStart()));
         }
-        FleetStartUp s = run.startUp();
-        out.printf(Locale.ROOT, "  fleet's start (the robots' clock): online from %.2f to %.2f s after they started connecting;"
-                        + " from online to the factsheetRequest p50 %.0f ms, max %.0f ms; to the first order p50 %.0f ms,"
-                        + " p90 %.0f ms, max %.0f ms; the last first order %.2f s after the first robot came online%s%n",
-                seconds(s.onlineFrom()), seconds(s.onlineTo()), s.toFactsheetRequest().getValueAtPercentile(50) / 1000.0,
-                s.toFactsheetRequest().getMaxValue() / 1000.0, s.toFirstOrder().getValueAtPercentile(50) / 1000.0,
-                s.toFirstOrder().getValueAtPercentile(90) / 1000.0, s.toFirstOrder().getMaxValue() / 1000.0,
-                seconds(s.lastFirstOrder()), s.missing() == 0 ? "" : " (" + s.missing() + " robots got no order)");
+        out.println("  fleet's start (the robots' clock): " + startLine(run.startUp()));
         out.printf(Locale.ROOT, "  missions: %d of %d completed, %d failed%s, in %.2f s -> %.1f missions/s%n",
                 run.completed(), run.missions(), run.failed(), run.timedOut() ? " (DEADLINE PASSED)" : "",
                 seconds(run.window()), run.missionsPerSecond());
@@ -680,6 +675,16 @@ public final class MissionBenchmark implements Callable<Integer> {
             out.println("  pgbench: " + r.pgbench().tps().map(t -> String.format(Locale.ROOT, "%.0f TPS (%s)", t,
                     r.pgbench().description())).orElse(r.pgbench().description()));
         }
+    }
+
+    private static String startLine(FleetStartUp s) {
+        return String.format(Locale.ROOT, "online from %.2f to %.2f s after they started connecting; from online to the"
+                        + " factsheetRequest p50 %.0f ms, max %.0f ms; to the first order p50 %.0f ms, p90 %.0f ms, max %.0f ms;"
+                        + " the last first order %.2f s after the first robot came online%s",
+                seconds(s.onlineFrom()), seconds(s.onlineTo()), s.toFactsheetRequest().getValueAtPercentile(50) / 1000.0,
+                s.toFactsheetRequest().getMaxValue() / 1000.0, s.toFirstOrder().getValueAtPercentile(50) / 1000.0,
+                s.toFirstOrder().getValueAtPercentile(90) / 1000.0, s.toFirstOrder().getMaxValue() / 1000.0,
+                seconds(s.lastFirstOrder()), s.missing() == 0 ? "" : " (" + s.missing() + " robots got no order)");
     }
 
     private void summary(List<Result> results) {
