@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fleetdispatch.robot.Pose2D;
-import org.fleetdispatch.robot.Robot;
 import org.fleetdispatch.robot.RobotReport;
 import org.fleetdispatch.robot.RobotRepository;
 import org.fleetdispatch.vda5050.ActionState;
@@ -47,7 +46,7 @@ public class RobotStateHandler {
      */
     public void onState(String manufacturer, String serialNumber, State state, Instant receivedAt) {
         RobotFeed.Entry entry = feed.entry(manufacturer, serialNumber,
-                () -> robots.findByIdentity(manufacturer, serialNumber).map(Robot::name));
+                () -> robots.nameByIdentity(manufacturer, serialNumber));
         if (entry.name() == null) {
             return; // not a robot we manage: any device may publish on the broker
         }

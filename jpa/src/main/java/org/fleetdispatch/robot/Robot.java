@@ -27,6 +27,8 @@ import org.fleetdispatch.persistence.JsonConverters;
 @NamedQuery(name = "Robot.all", query = "select r from Robot r order by r.name")
 @NamedQuery(name = "Robot.byIdentity",
         query = "select r from Robot r where r.manufacturer = :manufacturer and r.name = :serialNumber")
+@NamedQuery(name = "Robot.nameByIdentity",
+        query = "select r.name from Robot r where r.manufacturer = :manufacturer and r.name = :serialNumber")
 public class Robot {
 
     public static final String DEFAULT_MANUFACTURER = "RobotCompany";

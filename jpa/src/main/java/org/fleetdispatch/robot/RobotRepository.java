@@ -76,8 +76,12 @@ public class RobotRepository {
                 .findFirst();
     }
 
-    public Optional<Robot> findByIdentity(String manufacturer, String serialNumber) {
-        return entityManager.createNamedQuery("Robot.byIdentity", Robot.class)
+    /**
+     * The name of the robot with this identity, without loading the robot: the state handler asks once per robot
+     * and server start, all robots at once at a fleet's start, and needs nothing else.
+     */
+    public Optional<String> nameByIdentity(String manufacturer, String serialNumber) {
+        return entityManager.createNamedQuery("Robot.nameByIdentity", String.class)
                 .setParameter("manufacturer", manufacturer)
                 .setParameter("serialNumber", serialNumber)
                 .getResultStream()

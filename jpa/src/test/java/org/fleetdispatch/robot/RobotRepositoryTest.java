@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.fleetdispatch.persistence.PostgresTest;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,10 @@ class RobotRepositoryTest extends PostgresTest {
                     .map(Robot::name).toList());
 
             assertThat(free).isEmpty(); // held by the transaction that locked it by identity
+            Optional<String> name = fetch(em -> new RobotRepository(em).nameByIdentity("acme", "ident-1"));
+            assertThat(name).as("read without a lock").contains("ident-1");
+            Optional<String> none = fetch(em -> new RobotRepository(em).nameByIdentity("other", "ident-1"));
+            assertThat(none).isEmpty();
         } finally {
             holder.getTransaction().rollback();
             holder.close();
