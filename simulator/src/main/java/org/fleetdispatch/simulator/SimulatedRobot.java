@@ -356,7 +356,7 @@ public final class SimulatedRobot {
      *
      * <p>Apart from connecting, so that {@link Simulator#start} can announce a whole fleet at the same moment: a
      * fleet's robots each run on their own computer, but here they share the master's two cores, and connecting
-     * 200 of them one handshake after another spread their first messages over most of a second. That spread
+     * 200 of them (three broker round trips each) spread their first messages over most of a second. That spread
      * is the simulator's, and the benchmark counted it against the server (ADR 0063 addendum).
      *
      * @return completes when the broker has acknowledged ONLINE and the first state is published

@@ -91,12 +91,12 @@ public final class Simulator implements AutoCloseable {
                 throw new SimulatorException(robot + " cannot connect to " + config.brokerUri() + ": " + e, e);
             }
         }
-        await(list, subscribed, deadline, "connect");
+        await(list, subscribed, deadline, "connect to " + config.brokerUri());
         List<CompletableFuture<Void>> online = new ArrayList<>();
         for (SimulatedRobot robot : list) {
             online.add(robot.announce());
         }
-        await(list, online, deadline, "publish connection ONLINE");
+        await(list, online, deadline, "publish connection ONLINE on " + config.brokerUri());
     }
 
     private void await(List<SimulatedRobot> list, List<CompletableFuture<Void>> futures, long deadline, String what) {
@@ -105,11 +105,9 @@ public final class Simulator implements AutoCloseable {
             try {
                 futures.get(i).get(left, TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw new SimulatorException(list.get(i) + " cannot " + what + " on " + config.brokerUri() + ": "
-                        + e.getCause(), e.getCause());
+                throw new SimulatorException(list.get(i) + " cannot " + what + ": " + e.getCause(), e.getCause());
             } catch (TimeoutException e) {
-                throw new SimulatorException(list.get(i) + " did not " + what + " on " + config.brokerUri() + " within "
-                        + config.connectTimeout(), e);
+                throw new SimulatorException(list.get(i) + " did not " + what + " within " + config.connectTimeout(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SimulatorException("interrupted while connecting", e);
