@@ -68,10 +68,12 @@ public class RobotMessages {
      * Whether an action id is one this server gave a {@code factsheetRequest} or {@code stateRequest}: a request
      * for information, whose answer arrives on its own (the factsheet on its topic, the state anyway), so that
      * nothing the dispatcher does depends on the action's own state. Ids have the form {@code <actionType>-<UUID>}
-     * ({@link #instantAction}); an order's actions end in {@code -action}.
+     * ({@link #instantAction}); an order's actions end in {@code -action}. Asked for every action state of every
+     * state message, so the pattern only sees ids that start like one.
      */
     static boolean isInformationRequest(String actionId) {
-        return actionId != null && INFORMATION_REQUEST.matcher(actionId).matches();
+        return actionId != null && (actionId.startsWith("factsheetRequest-") || actionId.startsWith("stateRequest-"))
+                && INFORMATION_REQUEST.matcher(actionId).matches();
     }
 
     /** An {@code instantActions} message with one predefined action (VDA 5050 2.0, 6.8). */
