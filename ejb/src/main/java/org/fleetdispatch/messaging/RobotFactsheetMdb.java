@@ -11,11 +11,16 @@ import org.fleetdispatch.mqtt.MqttMessageListener;
 import org.fleetdispatch.vda5050.Factsheet;
 import org.fleetdispatch.vda5050.Topic;
 
-/** VDA 5050 {@code factsheet} of every robot (retained, so not a shared subscription). */
+/**
+ * VDA 5050 {@code factsheet} of every robot (retained, so not a shared subscription). One worker, like
+ * {@code connection}'s: nothing waits for a factsheet, and at a fleet's start it should not take the cores from the
+ * states that start the robots' missions (ADR 0014).
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${MPCONFIG=fleetdispatch.mqtt.uri}"),
         @ActivationConfigProperty(propertyName = "topicFilter", propertyValue = "+/v2/+/+/factsheet"),
-        @ActivationConfigProperty(propertyName = "qos", propertyValue = "1")
+        @ActivationConfigProperty(propertyName = "qos", propertyValue = "1"),
+        @ActivationConfigProperty(propertyName = "maxConcurrency", propertyValue = "1")
 })
 public class RobotFactsheetMdb implements MqttMessageListener {
 
