@@ -131,6 +131,10 @@ final class RecordBinder {
         }
         if (c == Instant.class) {
             String text = expect(value, JsonString.class, path).getString();
+            Instant utc = Rfc3339.utc(text);
+            if (utc != null) {
+                return utc;
+            }
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {

@@ -244,6 +244,9 @@ final class SchemaValidator {
         if (s.length() < 20 || s.charAt(10) != 'T' && s.charAt(10) != 't' || s.charAt(16) != ':') {
             return false;
         }
+        if (Rfc3339.utc(s) != null) {
+            return true;
+        }
         try {
             DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s);
             return true;

@@ -1,6 +1,7 @@
 package org.fleetdispatch.vda5050;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An MQTT topic name of the form {@code interfaceName/majorVersion/manufacturer/serialNumber/topic}
@@ -18,10 +19,13 @@ public record TopicName(String interfaceName, String majorVersion, String manufa
     /** The major version level for VDA 5050 2.x. */
     public static final String MAJOR_VERSION = "v2";
 
+    /** Compiled once: every message received is checked against it. */
+    private static final Pattern MAJOR_VERSION_LEVEL = Pattern.compile("v[0-9]+");
+
     public TopicName {
         checkLevel("interfaceName", interfaceName);
         checkLevel("majorVersion", majorVersion);
-        if (!majorVersion.matches("v[0-9]+")) {
+        if (!MAJOR_VERSION_LEVEL.matcher(majorVersion).matches()) {
             throw new IllegalArgumentException(
                     "majorVersion '" + majorVersion + "' must be 'v' followed by the major version, e.g. v2");
         }
