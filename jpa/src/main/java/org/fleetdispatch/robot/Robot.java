@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,8 +26,13 @@ import org.fleetdispatch.persistence.JsonConverters;
 @Entity
 @Table(name = "robot")
 @NamedQuery(name = "Robot.all", query = "select r from Robot r order by r.name")
-@NamedQuery(name = "Robot.byIdentity",
-        query = "select r from Robot r where r.manufacturer = :manufacturer and r.name = :serialNumber")
+// Locking queries carry their lock mode here: a lock mode set per call (or find() with one) made EclipseLink build
+// the query's SQL again on every call, and the slow path of every state message locks its robot.
+@NamedQuery(name = "Robot.lock", query = "select r from Robot r where r.name = :name",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = "Robot.lockByIdentity",
+        query = "select r from Robot r where r.manufacturer = :manufacturer and r.name = :serialNumber",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = "Robot.nameByIdentity",
         query = "select r.name from Robot r where r.manufacturer = :manufacturer and r.name = :serialNumber")
 public class Robot {

@@ -2,7 +2,6 @@ package org.fleetdispatch.robot;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -37,7 +36,10 @@ public class RobotRepository {
 
     /** The robot, locked until the transaction ends. */
     public Optional<Robot> lock(String name) {
-        return Optional.ofNullable(entityManager.find(Robot.class, name, LockModeType.PESSIMISTIC_WRITE));
+        return entityManager.createNamedQuery("Robot.lock", Robot.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -68,10 +70,9 @@ public class RobotRepository {
      * locking it by name took two (the lock re-reads an entity already loaded).
      */
     public Optional<Robot> lockByIdentity(String manufacturer, String serialNumber) {
-        return entityManager.createNamedQuery("Robot.byIdentity", Robot.class)
+        return entityManager.createNamedQuery("Robot.lockByIdentity", Robot.class)
                 .setParameter("manufacturer", manufacturer)
                 .setParameter("serialNumber", serialNumber)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }
