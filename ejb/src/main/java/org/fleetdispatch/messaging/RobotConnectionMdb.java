@@ -16,9 +16,8 @@ import org.fleetdispatch.vda5050.Topic;
  * does not deliver retained messages to shared subscriptions; every instance applies them (idempotently).
  *
  * <p>One worker, not the adapter's default four: at a fleet's start every robot's {@code connection} arrives with
- * its first state, and only the state starts the robot's mission. Four workers here took as much of the two cores
- * as the state bean's four, and the last robot's first order went out 0.8–0.9 s after the fleet came online instead
- * of 0.6 s (ADR 0014).
+ * its first state, and only the state starts the robot's mission. On a CPU-bound start, four workers here took as
+ * much of the cores as the state bean's four (ADR 0014).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "serverUris", propertyValue = "${MPCONFIG=fleetdispatch.mqtt.uri}"),

@@ -51,16 +51,14 @@ class Rfc3339Test {
     @Test
     void agreesWithTheFormatterOnRandomTimestamps() {
         SplittableRandom random = new SplittableRandom(5050);
-        int read = 0;
         for (int i = 0; i < 100_000; i++) {
-            LocalDateTime t = LocalDateTime.of(random.nextInt(0, 10_000), 1, 1, 0, 0)
+            // up to 9998, so that a year and a day later is still a four-digit year
+            LocalDateTime t = LocalDateTime.of(random.nextInt(0, 9_999), 1, 1, 0, 0)
                     .plusSeconds(random.nextLong(0, 366L * 86_400)).withNano(random.nextInt(1_000_000_000));
             String text = SECONDS.format(t) + fraction(t.getNano(), random.nextInt(0, 10)) + "Z";
             Instant expected = Instant.parse(text);
             assertThat(Rfc3339.utc(text)).as(text).isEqualTo(expected);
-            read++;
         }
-        assertThat(read).isEqualTo(100_000);
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.fleetdispatch.persistence.JsonConverters;
 @Entity
 @Table(name = "robot")
 @NamedQuery(name = "Robot.all", query = "select r from Robot r order by r.name")
-// Locking queries carry their lock mode here: a lock mode set per call (or find() with one) made EclipseLink build
-// the query's SQL again on every call, and the slow path of every state message locks its robot.
+// Locking queries carry their lock mode here, so that nothing is left to prepare per call: find() with a lock mode
+// built its SELECT ... FOR UPDATE again on every call (JFR at 200 robots), and every state message's slow path locks
+// its robot.
 @NamedQuery(name = "Robot.lock", query = "select r from Robot r where r.name = :name",
         lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = "Robot.lockByIdentity",
