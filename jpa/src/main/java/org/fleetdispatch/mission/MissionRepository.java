@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.fleetdispatch.mission.tree.MissionState;
-import org.fleetdispatch.persistence.InList;
 import org.fleetdispatch.robot.Lifecycle;
 
 /**
@@ -121,10 +121,19 @@ public class MissionRepository {
         if (robots.isEmpty()) {
             return List.of();
         }
+        StringJoiner placeholders = new StringJoiner(", ");
+        for (int i = 1; i <= robots.size(); i++) {
+            placeholders.add("?" + i);
+        }
+        Query query = entityManager.createNativeQuery("select * from mission where robot in (" + placeholders
+                + ") and state = 'RUNNING' order by name for update skip locked", Mission.class)
+                .setFlushMode(FlushModeType.COMMIT);
+        int i = 1;
+        for (String robot : robots) {
+            query.setParameter(i++, robot);
+        }
         @SuppressWarnings("unchecked")
-        List<Mission> locked = InList.bind(entityManager.createNativeQuery("select * from mission where robot in ("
-                + InList.placeholders(robots.size()) + ") and state = 'RUNNING' order by name for update skip locked",
-                Mission.class), robots).setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<Mission> locked = query.getResultList();
         return locked.stream().filter(m -> m.state() == MissionState.RUNNING).toList();
     }
 

@@ -3,13 +3,14 @@ package org.fleetdispatch.robot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.fleetdispatch.persistence.InList;
+import java.util.StringJoiner;
 
 /**
  * Robots in PostgreSQL. Joins the caller's transaction; callers (the EJB services) own the
@@ -50,9 +51,17 @@ public class RobotRepository {
         if (names.isEmpty()) {
             return List.of();
         }
-        return InList.bind(entityManager.createNativeQuery("select * from robot where name in ("
-                + InList.placeholders(names.size()) + ") order by name for update skip locked", Robot.class), names)
-                .getResultList();
+        StringJoiner placeholders = new StringJoiner(", ");
+        for (int i = 1; i <= names.size(); i++) {
+            placeholders.add("?" + i);
+        }
+        Query query = entityManager.createNativeQuery("select * from robot where name in (" + placeholders
+                + ") order by name for update skip locked", Robot.class);
+        int i = 1;
+        for (String name : names) {
+            query.setParameter(i++, name);
+        }
+        return query.getResultList();
     }
 
     /** The robot that publishes on {@code .../<manufacturer>/<serialNumber>/...}, if we manage it. */
