@@ -21,8 +21,8 @@ import org.fleetdispatch.vda5050.State;
  * <p>Robots publish state up to 10 times a second; the database sees a robot's status at most once per
  * flush (every second), plus immediately whenever the state says something the dispatcher must act on
  * (an order accepted by a robot this instance did not send it from, finished or failed, action states,
- * errors, operating mode, charging). Task waypoints passed reach the mission's {@code task_status} with the
- * flush. Nothing here is needed by another instance: it is a cache of what is, or soon will be, in PostgreSQL.
+ * errors, operating mode, charging). Task waypoints passed reach the mission's {@code task_status} with the flush. Nothing here is needed by another instance: it
+ * is a cache of what is, or soon will be, in PostgreSQL.
  */
 @ApplicationScoped
 public class RobotFeed {
@@ -60,8 +60,6 @@ public class RobotFeed {
          * @return whether it was taken; if not, the caller must take the slow path
          */
         public boolean offer(State state, StateDigest digest, RobotReport report) {
-            // a count replaces what was settled, and so do transactions' after-commit callbacks on other threads
-            // (ordered, settled): each replacement is made from the one it replaces
             synchronized (this) {
                 Settled s = settled;
                 if (s == null || !s.robot().equals(digest.robot())) {
