@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -352,26 +351,27 @@ public class Dispatcher {
     }
 
     /**
-     * Task waypoints counted on the fast path ({@link RobotFeed.Entry#offer}), written to the missions that still wait
-     * on the orders they were counted on. The status flush calls it with the robots locked; a mission that moved on
-     * meanwhile was counted by the transaction that moved it. One that another transaction holds is skipped, not
-     * waited for: the count of the robot's next task waypoint, or the transaction that ends the order, includes it.
+     * A state whose only news is task waypoints passed on {@code known}, the order the feed settled on: counts
+     * them in the mission's {@code task_status} with only the mission locked. Counting decides nothing for the
+     * robot, so its row is neither locked nor written (its status waits for the flush).
      *
-     * @param counts robot name to what its robot passed
+     * @return the order the mission waits on once this transaction commits, or {@code null} when the mission no
+     *         longer waits on {@code known} or the robot is no longer driving it (then nothing was changed, and the
+     *         caller takes the slow path)
      */
-    void writeTaskCounts(Map<String, RobotFeed.TaskCount> counts) {
-        for (Mission mission : missions.lockRunningUnlessBusy(counts.keySet())) {
-            RobotFeed.TaskCount count = counts.get(mission.robot());
-            if (count == null || !count.orderId().equals(mission.orderId())
-                    || !Long.valueOf(count.orderUpdateId()).equals(mission.orderUpdateId())) {
-                continue;
-            }
-            MissionNode node = mission.tree().node(mission.orderLeaf());
-            if (node.type() == NodeType.ROUTE && count.reached() > mission.taskStatus().getOrDefault(node.name(), 0)) {
-                mission.tasksReached(node.name(), count.reached());
-                missionWritten.fire(MissionWritten.changed(mission));
-            }
+    public RunningOrder countTasks(String robotName, State state, RunningOrder known) {
+        Optional<Mission> running = missions.lockRunning(robotName);
+        if (running.isEmpty() || known == null || !known.isOrder(running.get().orderId(), running.get().orderUpdateId())) {
+            return null;
         }
+        Mission mission = running.get();
+        MissionNode node = mission.tree().node(mission.orderLeaf());
+        OrderProgress progress = OrderProgress.of(known.order(), state);
+        if (node.type() != NodeType.ROUTE || progress.outcome() != OrderProgress.Outcome.RUNNING) {
+            return null;
+        }
+        countTasksAndTell(mission, node, known.order(), progress);
+        return running(mission, node, known.order());
     }
 
     private static void countTasks(Mission mission, MissionNode node, Order order, OrderProgress progress) {

@@ -155,7 +155,7 @@ public class DispatcherTimers {
             try {
                 states.flush(batch);
             } catch (RuntimeException e) {
-                batch.forEach(p -> p.entry().restore(p));
+                batch.forEach(p -> p.entry().restore(p.report()));
                 LOG.log(Level.FINE, "Status flush of a batch failed; the next flush retries it", e);
             }
         }

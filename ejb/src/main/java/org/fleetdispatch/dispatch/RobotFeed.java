@@ -20,8 +20,8 @@ import org.fleetdispatch.vda5050.State;
  *
  * <p>Robots publish state up to 10 times a second; the database sees a robot's status at most once per
  * flush (every second), plus immediately whenever the state says something the dispatcher must act on
- * (an order accepted by a robot this instance did not send it from, finished or failed, action states,
- * errors, operating mode, charging). Task waypoints passed reach the mission's {@code task_status} with the flush. Nothing here is needed by another instance: it
+ * (an order accepted by a robot this instance did not send it from, finished or failed, a task waypoint
+ * passed, action states, errors, operating mode, charging). Nothing here is needed by another instance: it
  * is a cache of what is, or soon will be, in PostgreSQL.
  */
 @ApplicationScoped
@@ -36,7 +36,6 @@ public class RobotFeed {
         private final Instant known;
         private volatile Settled settled;
         private final AtomicReference<RobotReport> pending = new AtomicReference<>();
-        private final AtomicReference<TaskCount> pendingTasks = new AtomicReference<>();
 
         Entry(String name, Instant known) {
             this.name = name;
@@ -51,32 +50,34 @@ public class RobotFeed {
         /**
          * Takes a state report on the fast path when nothing the dispatcher acts on changed: the robot part of
          * the state is as the last slow path left it, and so is the order progress, or the progress is the
-         * routine kind (see {@link Settled#routine}), or the robot passed task waypoints on the order the mission
-         * waits on and nothing else (see {@link Settled#tasksPassed}). Passed task waypoints are counted here and
-         * reach the mission's {@code task_status} with the next flush: the robot's following states report the same
-         * last node, so a count lost with this instance is counted again from them, and the transaction that ends
-         * the order counts every task waypoint anyway.
+         * routine kind (see {@link Settled#routine}).
          *
          * @return whether it was taken; if not, the caller must take the slow path
          */
         public boolean offer(State state, StateDigest digest, RobotReport report) {
-            synchronized (this) {
-                Settled s = settled;
-                if (s == null || !s.robot().equals(digest.robot())) {
-                    return false;
-                }
-                if (!s.progress().equals(digest.progress()) && !s.routine(state)) {
-                    int passed = s.tasksPassed(state);
-                    if (passed < 0) {
-                        return false;
-                    }
-                    RunningOrder counted = s.order().withTasksReached(passed);
-                    settled = new Settled(s.robot(), s.progress(), counted, s.orderHadFrom());
-                    pendingTasks.set(new TaskCount(counted.order().orderId(), counted.order().orderUpdateId(), passed));
-                }
+            Settled s = settled;
+            if (s != null && s.robot().equals(digest.robot())
+                    && (s.progress().equals(digest.progress()) || s.routine(state))) {
+                pending.set(report);
+                return true;
             }
+            return false;
+        }
+
+        /**
+         * Whether a state the fast path did not take says nothing new but task waypoints passed on the order the
+         * mission waits on: the robot half is as settled, the robot drives that very order and has neither finished
+         * nor failed it. Such a state only changes the mission's {@code task_status}; the robot's status can wait
+         * for the flush like any fast-path report.
+         */
+        public boolean onlyTasksPassed(State state, StateDigest digest) {
+            Settled s = settled;
+            return s != null && s.robot().equals(digest.robot()) && s.tasksPassed(state);
+        }
+
+        /** Keeps a report for the next flush, for a state whose transaction did not write the robot. */
+        public void pending(RobotReport report) {
             pending.set(report);
-            return true;
         }
 
         /**
@@ -86,7 +87,7 @@ public class RobotFeed {
          * @param robotHasOrder whether the robot has {@code order} as of that state: the state shows it, or the
          *                      transaction sent it in reply to the state
          */
-        public synchronized void settled(StateDigest digest, RunningOrder order, Instant stamped, boolean robotHasOrder) {
+        public void settled(StateDigest digest, RunningOrder order, Instant stamped, boolean robotHasOrder) {
             settled = new Settled(digest.robot(), digest.progress(), order, robotHasOrder && order != null ? stamped : null);
         }
 
@@ -94,7 +95,7 @@ public class RobotFeed {
          * A transaction that did not come from a state message committed a new order for the robot. Whether the
          * robot was connected when it went out is not known here.
          */
-        public synchronized void ordered(RunningOrder order) {
+        public void ordered(RunningOrder order) {
             Settled s = settled;
             if (s != null) {
                 settled = new Settled(s.robot(), s.progress(), order, null);
@@ -123,25 +124,17 @@ public class RobotFeed {
         }
 
         /** Forget what was settled, so that the next state takes the slow path (after a change elsewhere). */
-        public synchronized void unsettle() {
+        public void unsettle() {
             settled = null;
         }
 
-        /** What waits for the flush, or {@code null}. */
-        Pending takePending() {
-            RobotReport report = pending.getAndSet(null);
-            TaskCount tasks = pendingTasks.getAndSet(null);
-            return report == null && tasks == null ? null : new Pending(this, report, tasks);
+        RobotReport takePending() {
+            return pending.getAndSet(null);
         }
 
-        /** What the flush could not write this time: kept for the next one unless something newer came. */
-        public void restore(Pending p) {
-            if (p.report() != null) {
-                pending.compareAndSet(null, p.report());
-            }
-            if (p.tasks() != null) {
-                pendingTasks.compareAndSet(null, p.tasks());
-            }
+        /** A report the flush could not write this time: kept for the next one unless a newer one came. */
+        public void restore(RobotReport report) {
+            pending.compareAndSet(null, report);
         }
     }
 
@@ -170,17 +163,10 @@ public class RobotFeed {
             return progress != null && order.tasksPassed(progress.lastNodeSequenceId()) == order.tasksReached();
         }
 
-        /**
-         * How many task waypoints a robot passed that drives the order the mission waits on, has neither finished
-         * nor failed it, and passed more of them than counted; -1 for any other state.
-         */
-        int tasksPassed(State state) {
+        /** Driving the order the mission waits on, not finished or failed, past more task waypoints than counted. */
+        boolean tasksPassed(State state) {
             OrderProgress progress = progressOnTheOrder(state);
-            if (progress == null) {
-                return -1;
-            }
-            int passed = order.tasksPassed(progress.lastNodeSequenceId());
-            return passed > order.tasksReached() ? passed : -1;
+            return progress != null && order.tasksPassed(progress.lastNodeSequenceId()) > order.tasksReached();
         }
 
         /** The progress of a robot still driving the order the mission waits on, or {@code null}. */
@@ -197,21 +183,8 @@ public class RobotFeed {
         }
     }
 
-    /**
-     * Task waypoints a robot passed on an order, counted on the fast path for the mission that waits on that order.
-     *
-     * @param reached how many of the order's task waypoints the robot passed
-     */
-    public record TaskCount(String orderId, long orderUpdateId, int reached) {
-    }
-
-    /**
-     * What waits for the flush of one robot, and the entry to give it back to if it cannot be written now.
-     *
-     * @param report the robot's latest fast-path report, or {@code null}
-     * @param tasks  task waypoints passed since the last flush, or {@code null}
-     */
-    public record Pending(Entry entry, RobotReport report, TaskCount tasks) {
+    /** A report waiting for the flush, and the entry to give it back to if it cannot be written now. */
+    public record Pending(Entry entry, RobotReport report) {
         public String robot() {
             return entry.name();
         }
@@ -257,14 +230,14 @@ public class RobotFeed {
         }
     }
 
-    /** The reports and task counts that arrived on the fast path since the last flush. */
+    /** The reports that arrived on the fast path since the last flush. */
     public List<Pending> drainPending() {
         List<Pending> drained = new ArrayList<>();
         for (Entry entry : entries.values()) {
             if (entry.name != null) {
-                Pending pending = entry.takePending();
-                if (pending != null) {
-                    drained.add(pending);
+                RobotReport report = entry.takePending();
+                if (report != null) {
+                    drained.add(new Pending(entry, report));
                 }
             }
         }

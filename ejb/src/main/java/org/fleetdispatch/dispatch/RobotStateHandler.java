@@ -20,8 +20,9 @@ import org.fleetdispatch.vda5050.State;
  * taken when the message says something the dispatcher acts on, writes the status and advances the
  * robot's mission in a transaction of its own ({@link RobotStatusWriter#advance}), which commits before
  * the message is acknowledged. A robot driving the order its mission waits on takes the fast path from
- * node to node (see {@link RobotFeed}), task waypoints included: they only count in the mission's
- * {@code task_status}, which the flush writes. A one-route mission costs one slow path, for its last node.
+ * node to node (see {@link RobotFeed}); a one-route mission costs a slow path per task waypoint, its last
+ * node included. A task waypoint before the last one only counts in the mission's {@code task_status}: its
+ * transaction locks and writes the mission alone ({@link RobotStatusWriter#countTasks}).
  *
  * <p>A CDI bean, not an EJB, and called outside a transaction: nine messages in ten take the fast path,
  * and for them an enterprise bean call and a JTA transaction begun and committed around nothing were
@@ -52,6 +53,9 @@ public class RobotStateHandler {
         RobotReport report = report(manufacturer, serialNumber, state, receivedAt);
         RobotFeed.StateDigest digest = digest(state);
         if (entry.offer(state, digest, report)) {
+            return;
+        }
+        if (entry.onlyTasksPassed(state, digest) && writer.countTasks(entry, digest, report, state)) {
             return;
         }
         writer.advance(entry, digest, report, state, receivedAt);

@@ -21,11 +21,6 @@ public record RunningOrder(Order order, Set<Long> taskSequenceIds, int tasksReac
         return order.orderId().equals(orderId) && orderUpdateId != null && order.orderUpdateId() == orderUpdateId;
     }
 
-    /** The same order, with {@code reached} of its task waypoints counted. */
-    public RunningOrder withTasksReached(int reached) {
-        return new RunningOrder(order, taskSequenceIds, reached);
-    }
-
     /** How many task waypoints a robot whose last node has this sequence id has passed. */
     public int tasksPassed(long lastNodeSequenceId) {
         int passed = 0;

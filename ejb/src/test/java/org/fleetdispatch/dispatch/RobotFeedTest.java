@@ -84,49 +84,29 @@ class RobotFeedTest {
     }
 
     @Test
-    void aTaskWaypointPassedIsCountedForTheFlushOnce() {
+    void aTaskWaypointPassedReachesTheDispatcherOnce() {
         settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
         assertThat(offer(driving("start", 0, List.of(WP1, WP2)))).isTrue();
-        assertThat(feed.drainPending()).singleElement().extracting(RobotFeed.Pending::tasks).isNull();
         State atFirst = driving("wp-1", 2, List.of(WP2));
-        assertThat(offer(atFirst)).as("first task waypoint passed").isTrue();
-        assertThat(feed.drainPending()).singleElement().satisfies(p -> {
-            assertThat(p.tasks()).isEqualTo(new RobotFeed.TaskCount("o-route", 0, 1));
-            assertThat(p.report()).isNotNull();
-        });
-        assertThat(entry.lastOrder().tasksReached()).isEqualTo(1);
+        assertThat(offer(atFirst)).as("first task waypoint passed").isFalse();
+        settle(atFirst, new RunningOrder(ROUTE, Set.of(2L, 4L), 1));
         assertThat(offer(driving("wp-1", 2, List.of(WP2)))).as("counted already").isTrue();
-        assertThat(feed.drainPending()).singleElement().extracting(RobotFeed.Pending::tasks).isNull();
     }
 
     @Test
-    void aCountTheFlushCouldNotWriteWaitsForTheNextUnlessANewerCame() {
+    void aTaskWaypointPassedOnTheSettledOrderOnlyCountsTasks() {
         settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
-        assertThat(offer(driving("wp-1", 2, List.of(WP2)))).isTrue();
-        RobotFeed.Pending first = feed.drainPending().get(0);
-        entry.restore(first);
-        assertThat(feed.drainPending()).containsExactly(first);
-        entry.restore(first);
-        State newer = driving("wp-1", 2, List.of(WP2));
-        assertThat(offer(newer)).isTrue();
-        assertThat(feed.drainPending()).singleElement().satisfies(p -> {
-            assertThat(p.report()).isNotSameAs(first.report());
-            assertThat(p.tasks()).isEqualTo(first.tasks());
-        });
-    }
-
-    @Test
-    void onlyTaskWaypointsOnTheSettledOrderAreCountedOnTheFastPath() {
-        settle(driving("start", 0, List.of(WP1, WP2)), new RunningOrder(ROUTE, Set.of(2L, 4L), 0));
-        assertThat(offer(driving("wp-2", 4, List.of()))).as("finished: the dispatcher acts").isFalse();
-        assertThat(offer(state("o-other", 0, "wp-1", 2, List.of(WP2), List.of(), List.of()))).as("not the settled order")
-                .isFalse();
+        State atFirst = driving("wp-1", 2, List.of(WP2));
+        assertThat(offer(atFirst)).isFalse();
+        assertThat(entry.onlyTasksPassed(atFirst, RobotStateHandler.digest(atFirst))).as("first task waypoint").isTrue();
+        State atLast = driving("wp-2", 4, List.of());
+        assertThat(entry.onlyTasksPassed(atLast, RobotStateHandler.digest(atLast))).as("finished: the dispatcher acts").isFalse();
+        State otherOrder = state("o-other", 0, "wp-1", 2, List.of(WP2), List.of(), List.of());
+        assertThat(entry.onlyTasksPassed(otherOrder, RobotStateHandler.digest(otherOrder))).as("not the settled order").isFalse();
         State paused = new State(2, Instant.now(), "2.0.0", "RobotCompany", "agv-1", "o-route", 0, null, "wp-1", 2,
                 List.of(WP2), List.of(), null, null, null, true, true, null, null, List.of(), BatteryState.of(80, false),
                 OperatingMode.AUTOMATIC, List.of(), null, new SafetyState(EStop.NONE, false), null);
-        assertThat(offer(paused)).as("the robot half changed too").isFalse();
-        assertThat(feed.drainPending()).isEmpty();
-        assertThat(entry.lastOrder().tasksReached()).isZero();
+        assertThat(entry.onlyTasksPassed(paused, RobotStateHandler.digest(paused))).as("the robot half changed too").isFalse();
     }
 
     @Test

@@ -9,10 +9,8 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.fleetdispatch.mission.tree.MissionState;
 import org.fleetdispatch.robot.Lifecycle;
 
@@ -111,30 +109,6 @@ public class MissionRepository {
                 .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         return running.stream().filter(m -> m.state() == MissionState.RUNNING).findFirst();
-    }
-
-    /**
-     * The missions running on these robots, locked, leaving out the ones another transaction holds (the status
-     * flush comes back to them). Like {@link #lockRunning}, it does not flush the transaction's changes first.
-     */
-    public List<Mission> lockRunningUnlessBusy(Collection<String> robots) {
-        if (robots.isEmpty()) {
-            return List.of();
-        }
-        StringJoiner placeholders = new StringJoiner(", ");
-        for (int i = 1; i <= robots.size(); i++) {
-            placeholders.add("?" + i);
-        }
-        Query query = entityManager.createNativeQuery("select * from mission where robot in (" + placeholders
-                + ") and state = 'RUNNING' order by name for update skip locked", Mission.class)
-                .setFlushMode(FlushModeType.COMMIT);
-        int i = 1;
-        for (String robot : robots) {
-            query.setParameter(i++, robot);
-        }
-        @SuppressWarnings("unchecked")
-        List<Mission> locked = query.getResultList();
-        return locked.stream().filter(m -> m.state() == MissionState.RUNNING).toList();
     }
 
     /**

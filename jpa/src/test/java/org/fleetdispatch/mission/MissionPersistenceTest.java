@@ -99,29 +99,6 @@ class MissionPersistenceTest extends PostgresTest {
     }
 
     @Test
-    void runningMissionsOfSeveralRobotsAreLockedSkippingTheOnesHeldElsewhere() {
-        runningWithTwoQueued("ub1", "ub-robot-1");
-        runningWithTwoQueued("ub2", "ub-robot-2");
-        runningWithTwoQueued("ub3", "ub-robot-3");
-        EntityManager holder = factory.createEntityManager();
-        try {
-            holder.getTransaction().begin();
-            assertThat(new MissionRepository(holder).lockRunning("ub-robot-2")).map(Mission::name).contains("ub2-run");
-
-            List<String> locked = fetch(em -> new MissionRepository(em)
-                    .lockRunningUnlessBusy(List.of("ub-robot-3", "ub-robot-1", "ub-robot-2", "ub-nobody")).stream()
-                    .map(Mission::name).toList());
-
-            assertThat(locked).as("running ones only, the held one skipped").containsExactly("ub1-run", "ub3-run");
-            List<Mission> none = fetch(em -> new MissionRepository(em).lockRunningUnlessBusy(List.of()));
-            assertThat(none).isEmpty();
-        } finally {
-            holder.getTransaction().rollback();
-            holder.close();
-        }
-    }
-
-    @Test
     void aQueueHeadCanceledWhileWaitedForIsNotTakenForTheHead() throws Exception {
         runningWithTwoQueued("cw", "cw-robot");
         EntityManager canceler = factory.createEntityManager();

@@ -380,9 +380,7 @@ class MissionScenariosIT {
 
     @Test
     void taskStatusCountsTheTaskWaypointsReached() throws Exception {
-        // Slow enough that the status flush, every second, writes each count before the robot reaches the next task
-        // waypoint (2.5 s and more apart): a count waits for the flush, only the order's end is written at once.
-        SimulatedRobot robot = robots("tasks-", 1, b -> b.speed(0.4)).get(0);
+        SimulatedRobot robot = robots("tasks-", 1, b -> b.speed(1.0)).get(0);
         String mission = submit(robot, "{\"name\": \"tour\", \"route\": {\"waypoints\": ["
                 + "{\"x\": 1, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0},"
                 + "{\"x\": 1.5, \"y\": 0, \"theta\": 0, \"map_id\": \"map\", \"allowedDeviationXY\": 0.5},"

@@ -626,8 +626,8 @@ public final class MissionBenchmark implements Callable<Integer> {
                         + " age when taken up (robot timestamp to server): mean %.0f ms, worst 2-s mean %.0f ms%n",
                 run.statesProcessedPerSecond(), run.statesOfferedPerSecond(), seconds(run.elapsed()), run.stateAgeMillis(),
                 run.worstStateAgeMillis());
-        out.printf(Locale.ROOT, "  slow path (state messages handled in a transaction that wrote the robot and advanced"
-                + " its mission): %d, %.1f per completed mission; rejected as invalid: %d%n", run.statesSlow(),
+        out.printf(Locale.ROOT, "  slow path (state messages handled in a transaction: the mission advanced or its"
+                + " task_status counted): %d, %.1f per completed mission; rejected as invalid: %d%n", run.statesSlow(),
                 (double) run.statesSlow() / Math.max(1, run.completed()), run.statesRejected());
         Phase.Latency l = run.latency();
         out.printf(Locale.ROOT, "  dispatch latency (fleetdispatch_dispatch_latency, %d samples in the run%s): p50 %.2f ms,"
