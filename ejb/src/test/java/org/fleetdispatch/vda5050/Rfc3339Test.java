@@ -18,7 +18,8 @@ class Rfc3339Test {
     void readsTheShapeRobotsSend() {
         assertThat(Rfc3339.utc("2017-04-15T11:40:03.12Z")).isEqualTo(Instant.parse("2017-04-15T11:40:03.12Z"));
         assertThat(Rfc3339.utc("2026-11-22T12:00:00Z")).isEqualTo(Instant.parse("2026-11-22T12:00:00Z"));
-        assertThat(Rfc3339.utc("2024-02-29T23:59:59.123456789Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.123456789Z"));
+        assertThat(Rfc3339.utc("2024-02-29T23:59:59.123456789Z"))
+                .isEqualTo(Instant.parse("2024-02-29T23:59:59.123456789Z"));
         assertThat(Rfc3339.utc("0000-01-01T00:00:00.1Z")).isEqualTo(Instant.parse("0000-01-01T00:00:00.1Z"));
     }
 

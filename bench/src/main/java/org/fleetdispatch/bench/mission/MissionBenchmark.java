@@ -206,7 +206,8 @@ public final class MissionBenchmark implements Callable<Integer> {
             // Payara's stacks run deeper than JFR's default 64 frames: half the samples lost the frames that say
             // which bean and message they belong to
             javaOptions = (javaOptions + " -XX:FlightRecorderOptions=stackdepth=256"
-                    + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + data.resolve("payara.jfr")).trim();
+                    + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + data.resolve("payara.jfr")).trim();
         }
         Phase run = null;
         Phase solo = null;
