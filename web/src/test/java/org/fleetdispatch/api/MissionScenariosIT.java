@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -254,6 +256,53 @@ class MissionScenariosIT {
         assertThat(robot.pose().y()).isCloseTo(0.5, within(0.3));
     }
 
+    @Test
+    void aTimeoutPassesOverARobotAStateHoldsWithoutHoldingTheMission() throws Exception {
+        SimulatedRobot robot = robots("locktimeout-", 1, b -> b.speed(0.2)).get(0);
+        String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 4, \"mission_tree\": ["
+                + route("far", null, 50, 0) + "]}").getString("name");
+        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING") && robot.receivedOrders().size() == 1);
+        robot.setSilent(true);
+        try (Connection state = Api.database()) {
+            state.setAutoCommit(false);
+            lockRow(state, "select name from robot where name = ? for update", robot.serialNumber());
+            assertThat(state(mission)).as("still within its timeout").isEqualTo("RUNNING");
+            // A queued mission of a robot not registered, due after the running one's timeout: the sweep's pass that
+            // fails it has seen the running mission overdue first. A pass that locked that mission and then waited
+            // for its robot would never get to it.
+            String due = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString();
+            String marker = api.create("mission", "{\"robot\": \"ghost-" + System.nanoTime() + "\", \"deadline\": \"" + due
+                    + "\", \"mission_tree\": [" + route("never", null, 0, 0) + "]}").getString("name");
+            await().atMost(DEADLINE).until(() -> timeline.reached(marker, "FAILED"));
+            JsonObject missed = api.mission(marker).getJsonObject("status");
+            assertThat(missed.getString("failure_category")).isEqualTo("DEADLINE");
+            assertThat(missed.getString("failure_reason")).startsWith("Mission missed its deadline").endsWith("before it could start");
+
+            assertThat(state(mission)).as("overdue, but its robot is held: left for a later pass").isEqualTo("RUNNING");
+            lockRow(state, "select name from mission where name = ? for update nowait", mission);
+            state.commit();
+        }
+        assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
+        assertThat(api.mission(mission).getJsonObject("status").getString("failure_reason")).isEqualTo("Mission timed out");
+        await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
+    }
+
+    @Test
+    void aNotifyOutcomeWaitsForTheRobotAStateHoldsWithoutHoldingTheMission() throws Exception {
+        SimulatedRobot robot = robots("locknotify-", 1, b -> b).get(0);
+        try (NotifyEndpoint endpoint = new NotifyEndpoint()) {
+            endpoint.holdAnswers();
+            String mission = submit(robot, notify("tell", null, endpoint.url("held"), "{}"));
+            await().atMost(DEADLINE).until(() -> endpoint.bodies().size() == 1);
+            robot.setSilent(true);
+            whileAStateHolds(robot, mission, () -> {
+                endpoint.releaseAnswers();
+                return null;
+            });
+            assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "COMPLETED");
+        }
+    }
+
     /** A mission driving 10 s on the robot, which has its order and has stopped publishing state. */
     private String runningSilently(SimulatedRobot robot) throws Exception {
         String mission = submit(robot, route("far", null, 2, 0));
@@ -263,19 +312,20 @@ class MissionScenariosIT {
     }
 
     /**
-     * Makes the API call while this test holds the robot's row, as a robot's state does, and then locks the
-     * mission, as a state that ends it does. A call that locked the mission before the robot would hold what this
-     * waits for: PostgreSQL would abort one of the two after its deadlock timeout, and with it the call.
+     * Runs {@code call} (an API call, or what lets the server act) while this test holds the robot's row, as a
+     * robot's state does, and once the server waits for a lock, locks the mission, as a state that ends it does.
+     * A server that locked the mission before the robot would hold what a state waits for: PostgreSQL would abort
+     * one of the two after its deadlock timeout. The mission is locked with {@code NOWAIT}, so such a server fails
+     * the test at once, whichever of the two PostgreSQL would have aborted.
      */
-    private HttpResponse<String> whileAStateHolds(SimulatedRobot robot, String mission,
-                                                  Callable<HttpResponse<String>> call) throws Exception {
+    private <T> T whileAStateHolds(SimulatedRobot robot, String mission, Callable<T> call) throws Exception {
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try (Connection state = Api.database()) {
             state.setAutoCommit(false);
             lockRow(state, "select name from robot where name = ? for update", robot.serialNumber());
-            Future<HttpResponse<String>> response = caller.submit(call);
+            Future<T> response = caller.submit(call);
             await().atMost(DEADLINE).until(() -> waitingForALock() > 0);
-            lockRow(state, "select name from mission where name = ? for update", mission);
+            lockRow(state, "select name from mission where name = ? for update nowait", mission);
             state.commit();
             return response.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } finally {
