@@ -161,6 +161,8 @@ public final class SimulatedRobot {
     private volatile LongConsumer orderWaits = nanos -> { };
     /** When the first state that showed the current order done was published ({@code System.nanoTime}), or 0. */
     private long doneSince; // guarded by this
+    private volatile long subscribedAt;
+    private volatile long announcedAt;
     private volatile long onlineAt;
     private volatile long factsheetRequestedAt;
     private volatile long firstOrderAt;
@@ -229,15 +231,18 @@ public final class SimulatedRobot {
     }
 
     /**
-     * When this robot last came online and when, after its first connection, it first got a factsheetRequest and
-     * its first order ({@code System.nanoTime}, 0 while not yet): the master's part of a fleet's start, per robot.
+     * When this robot was first subscribed to its orders and instant actions and first began publishing ONLINE,
+     * when it last came online (the broker acknowledged ONLINE), and when, after its first connection, it first got
+     * a factsheetRequest and its first order ({@code System.nanoTime}, 0 while not yet): the master's part of a
+     * fleet's start, per robot, and whether the fleet was announced at once.
      */
     public StartUp startUp() {
-        return new StartUp(onlineAt, factsheetRequestedAt, firstOrderAt);
+        return new StartUp(subscribedAt, announcedAt, onlineAt, factsheetRequestedAt, firstOrderAt);
     }
 
     /** See {@link #startUp()}. */
-    public record StartUp(long onlineAt, long factsheetRequestedAt, long firstOrderAt) {
+    public record StartUp(long subscribedAt, long announcedAt, long onlineAt, long factsheetRequestedAt,
+                          long firstOrderAt) {
     }
 
     /** How many state messages were published. */
@@ -369,6 +374,9 @@ public final class SimulatedRobot {
             return done;
         }
         announced = true;
+        if (announcedAt == 0) {
+            announcedAt = System.nanoTime();
+        }
         try {
             c.publish(topic(Topic.CONNECTION), online(), Topic.CONNECTION.qos(), Topic.CONNECTION.retained(), null,
                     new MqttActionListener() {
@@ -447,6 +455,9 @@ public final class SimulatedRobot {
                     new org.eclipse.paho.mqttv5.common.MqttSubscription(topic(Topic.INSTANT_ACTIONS),
                             Topic.INSTANT_ACTIONS.qos())
                 }).waitForCompletion(10_000);
+                if (subscribedAt == 0) {
+                    subscribedAt = System.nanoTime();
+                }
                 if (announced) {
                     owner.publish(topic(Topic.CONNECTION), online(), Topic.CONNECTION.qos(), Topic.CONNECTION.retained())
                             .waitForCompletion(10_000);

@@ -521,6 +521,20 @@ class SimulatorTest {
     }
 
     @Test
+    void aFleetIsAnnouncedOnceEveryRobotIsSubscribed() throws Exception {
+        start(fast().robots(20));
+        List<SimulatedRobot.StartUp> startUps = simulator.robots().stream().map(SimulatedRobot::startUp).toList();
+        assertThat(startUps).allSatisfy(s -> assertThat(s.subscribedAt()).isPositive()
+                .isLessThanOrEqualTo(s.announcedAt()).isLessThanOrEqualTo(s.onlineAt()));
+        long lastSubscribed = startUps.stream().mapToLong(SimulatedRobot.StartUp::subscribedAt).max().orElseThrow();
+        long firstAnnounced = startUps.stream().mapToLong(SimulatedRobot.StartUp::announcedAt).min().orElseThrow();
+        assertThat(firstAnnounced).as("no robot publishes ONLINE before the whole fleet is subscribed (ADR 0063 addendum)")
+                .isGreaterThanOrEqualTo(lastSubscribed);
+        await().atMost(DEADLINE).until(() -> simulator.robots().stream()
+                .allMatch(r -> master.lastState(r.serialNumber()) != null));
+    }
+
+    @Test
     void hundredRobotsAtATenthOfASecond() throws Exception {
         start(fast().robots(100).statePeriod(Duration.ofMillis(100)).spacing(2));
         List<SimulatedRobot> robots = simulator.robots();
