@@ -528,7 +528,8 @@ class SimulatorTest {
                 .isLessThanOrEqualTo(s.announcedAt()).isLessThanOrEqualTo(s.onlineAt()));
         long lastSubscribed = startUps.stream().mapToLong(SimulatedRobot.StartUp::subscribedAt).max().orElseThrow();
         long firstAnnounced = startUps.stream().mapToLong(SimulatedRobot.StartUp::announcedAt).min().orElseThrow();
-        assertThat(firstAnnounced).as("no robot publishes ONLINE before the whole fleet is subscribed (ADR 0063 addendum)")
+        assertThat(firstAnnounced)
+                .as("no robot publishes ONLINE before the whole fleet is subscribed (ADR 0063 addendum)")
                 .isGreaterThanOrEqualTo(lastSubscribed);
         await().atMost(DEADLINE).until(() -> simulator.robots().stream()
                 .allMatch(r -> master.lastState(r.serialNumber()) != null));

@@ -259,9 +259,10 @@ class MissionScenariosIT {
     @Test
     void aTimeoutPassesOverARobotAStateHoldsWithoutHoldingTheMission() throws Exception {
         SimulatedRobot robot = robots("locktimeout-", 1, b -> b.speed(0.2)).get(0);
-        String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 4, \"mission_tree\": ["
-                + route("far", null, 50, 0) + "]}").getString("name");
-        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING") && robot.receivedOrders().size() == 1);
+        String mission = api.create("mission", "{\"robot\": \"" + robot.serialNumber() + "\", \"timeout\": 4,"
+                + " \"mission_tree\": [" + route("far", null, 50, 0) + "]}").getString("name");
+        await().atMost(DEADLINE).until(() -> timeline.reached(mission, "RUNNING")
+                && robot.receivedOrders().size() == 1);
         robot.setSilent(true);
         try (Connection state = Api.database()) {
             state.setAutoCommit(false);
@@ -271,19 +272,21 @@ class MissionScenariosIT {
             // fails it has seen the running mission overdue first. A pass that locked that mission and then waited
             // for its robot would never get to it.
             String due = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString();
-            String marker = api.create("mission", "{\"robot\": \"ghost-" + System.nanoTime() + "\", \"deadline\": \"" + due
-                    + "\", \"mission_tree\": [" + route("never", null, 0, 0) + "]}").getString("name");
+            String marker = api.create("mission", "{\"robot\": \"ghost-" + System.nanoTime() + "\", \"deadline\": \""
+                    + due + "\", \"mission_tree\": [" + route("never", null, 0, 0) + "]}").getString("name");
             await().atMost(DEADLINE).until(() -> timeline.reached(marker, "FAILED"));
             JsonObject missed = api.mission(marker).getJsonObject("status");
             assertThat(missed.getString("failure_category")).isEqualTo("DEADLINE");
-            assertThat(missed.getString("failure_reason")).startsWith("Mission missed its deadline").endsWith("before it could start");
+            assertThat(missed.getString("failure_reason")).startsWith("Mission missed its deadline")
+                    .endsWith("before it could start");
 
             assertThat(state(mission)).as("overdue, but its robot is held: left for a later pass").isEqualTo("RUNNING");
             lockRow(state, "select name from mission where name = ? for update nowait", mission);
             state.commit();
         }
         assertThat(finish(mission)).containsExactly("PENDING", "RUNNING", "FAILED");
-        assertThat(api.mission(mission).getJsonObject("status").getString("failure_reason")).isEqualTo("Mission timed out");
+        assertThat(api.mission(mission).getJsonObject("status").getString("failure_reason"))
+                .isEqualTo("Mission timed out");
         await().atMost(DEADLINE).until(() -> actionTypes(robot).contains("cancelOrder"));
     }
 
