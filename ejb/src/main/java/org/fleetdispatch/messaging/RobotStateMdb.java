@@ -16,9 +16,9 @@ import org.fleetdispatch.vda5050.Topic;
  * VDA 5050 {@code state} of every robot, on any interface name. A shared subscription, so that several
  * server instances split the robots' state messages between them.
  *
- * <p>Up to 1,000 state messages in flight instead of the adapter's 100: acknowledged only after the handler
- * returns, they filled the window at 2,000 messages a second while slow paths held their lanes, and the broker then
- * held back the states of robots whose lanes were free (ADR 0015).
+ * <p>Up to 1,000 state messages in flight instead of the adapter's 100: they are acknowledged only after the
+ * handler returns, and at 2,000 a second a few slow paths holding their lanes can fill a window of 100, which makes
+ * the broker hold back the states of robots whose lanes are free (ADR 0015).
  *
  * <p>Not in a transaction: most state messages are only remembered in memory, and the ones the
  * dispatcher acts on get a transaction of their own from the handler, committed before this returns
@@ -29,7 +29,6 @@ import org.fleetdispatch.vda5050.Topic;
         @ActivationConfigProperty(propertyName = "topicFilter", propertyValue = "+/v2/+/+/state"),
         @ActivationConfigProperty(propertyName = "sharedSubscriptionGroup", propertyValue = "fleetdispatch"),
         @ActivationConfigProperty(propertyName = "qos", propertyValue = "1"),
-        // 200 robots at 10 Hz kept the adapter's default of 100 unacknowledged messages full (ADR 0015)
         @ActivationConfigProperty(propertyName = "receiveMaximum", propertyValue = "1000")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
