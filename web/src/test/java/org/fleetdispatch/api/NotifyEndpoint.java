@@ -63,6 +63,7 @@ final class NotifyEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.countDown(); // a test that failed while an answer was held must not leave the server's thread waiting
         server.stop(0);
     }
 }
