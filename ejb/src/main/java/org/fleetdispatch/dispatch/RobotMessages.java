@@ -29,8 +29,11 @@ import org.fleetdispatch.vda5050.Vda5050Message;
 @ApplicationScoped
 public class RobotMessages {
 
-    private static final Pattern INFORMATION_REQUEST = Pattern.compile(
-            "(factsheetRequest|stateRequest)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The instant actions that ask a robot for information (VDA 5050 2.0, 6.8). */
+    private static final List<String> INFORMATION_REQUESTS = List.of("factsheetRequest", "stateRequest");
+
+    private static final Pattern INFORMATION_REQUEST = Pattern.compile("(" + String.join("|", INFORMATION_REQUESTS)
+            + ")-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** A message as it went to the outbox. */
     public record Sent<T extends Vda5050Message>(T message, byte[] payload) {
@@ -72,8 +75,15 @@ public class RobotMessages {
      * state message, so the pattern only sees ids that start like one.
      */
     static boolean isInformationRequest(String actionId) {
-        return actionId != null && (actionId.startsWith("factsheetRequest-") || actionId.startsWith("stateRequest-"))
-                && INFORMATION_REQUEST.matcher(actionId).matches();
+        if (actionId == null) {
+            return false;
+        }
+        for (String type : INFORMATION_REQUESTS) {
+            if (actionId.startsWith(type) && actionId.startsWith("-", type.length())) {
+                return INFORMATION_REQUEST.matcher(actionId).matches();
+            }
+        }
+        return false;
     }
 
     /** An {@code instantActions} message with one predefined action (VDA 5050 2.0, 6.8). */
