@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.fleetdispatch.mqtt.MqttOutboundMessage;
+import org.fleetdispatch.mqtt.MqttPublishException;
 import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.mqtt.internal.BlockingPublish;
 
@@ -56,6 +58,18 @@ final class MqttManagedConnection implements ManagedConnection {
             publisher.publish(topic, payload, qos, retained, options);
         } catch (BlockingPublish.PublishException e) {
             throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    void publishAll(List<MqttOutboundMessage> messages) throws MqttPublishException {
+        if (destroyed) {
+            throw new MqttPublishException("MQTT connection to " + publisher.brokerUri() + " is already destroyed", null,
+                    0);
+        }
+        try {
+            publisher.publishAll(messages);
+        } catch (BlockingPublish.PublishException e) {
+            throw new MqttPublishException(e.getMessage(), e, e.published());
         }
     }
 

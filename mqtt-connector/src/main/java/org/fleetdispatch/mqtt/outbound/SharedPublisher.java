@@ -1,10 +1,12 @@
 package org.fleetdispatch.mqtt.outbound;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.fleetdispatch.mqtt.MqttClientStatus;
+import org.fleetdispatch.mqtt.MqttOutboundMessage;
 import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.mqtt.internal.BlockingPublish;
 import org.fleetdispatch.mqtt.internal.OutboundClient;
@@ -71,6 +73,10 @@ final class SharedPublisher implements OutboundClient {
     void publish(String topic, byte[] payload, int qos, boolean retained, MqttPublishOptions options)
             throws BlockingPublish.PublishException {
         BlockingPublish.publish(client, topic, payload, qos, retained, options, settings.publishTimeout());
+    }
+
+    void publishAll(List<MqttOutboundMessage> messages) throws BlockingPublish.PublishException {
+        BlockingPublish.publishAll(client, messages, settings.publishTimeout());
     }
 
     /** For tests: drop the connection as a network failure would. */

@@ -2,6 +2,7 @@ package org.fleetdispatch.mqtt.inbound;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import org.fleetdispatch.mqtt.MqttConnection;
 import org.fleetdispatch.mqtt.MqttConnectionFactory;
 import org.fleetdispatch.mqtt.MqttInboundMessage;
 import org.fleetdispatch.mqtt.MqttMessageListener;
+import org.fleetdispatch.mqtt.MqttOutboundMessage;
+import org.fleetdispatch.mqtt.MqttPublishException;
 import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.mqtt.outbound.MqttManagedConnectionFactory;
 import org.fleetdispatch.mqtt.testing.Broker;
@@ -365,6 +368,71 @@ abstract class ResourceAdapterIT {
         assertThat(second).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 50).mapToObj(i -> "while-down-" + i).toList());
         assertThat(first).containsExactly("before");
+    }
+
+    @Test
+    void publishAllSendsABatchInItsOrder() throws Exception {
+        TestClient subscriber = testClient("it-batch-sub").subscribe(prefix + "/#", 1);
+        List<MqttOutboundMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // runs of 50: more QoS 1 messages than a broker lets a client have unacknowledged, then QoS 0 ones
+            // (MQTT orders a topic's messages of one QoS, not a QoS 0 message after a QoS 1 one)
+            int qos = i / 50 % 2 == 0 ? 1 : 0;
+            batch.add(new MqttOutboundMessage(prefix + "/qos" + qos, ("b" + i).getBytes(UTF_8), qos, false,
+                    MqttPublishOptions.contentType("text/plain")));
+        }
+
+        try (MqttConnection c = cf.getConnection()) {
+            c.publishAll(batch);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.receivedCount() == 300);
+        for (int qos = 0; qos < 2; qos++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                if (i / 50 % 2 == 1 - qos) {
+                    expected.add("b" + i);
+                }
+            }
+            assertThat(subscriber.received(prefix + "/qos" + qos)).extracting(m -> new String(m.getPayload(), UTF_8))
+                    .as("QoS %d in the batch's order", qos).containsExactlyElementsOf(expected);
+        }
+        assertThat(subscriber.received(prefix + "/qos1").get(0).getProperties().getContentType())
+                .isEqualTo("text/plain");
+    }
+
+    @Test
+    void publishAllRefusesABatchWithATopicFilterBeforeSendingAnyOfIt() throws Exception {
+        TestClient subscriber = testClient("it-batch-refused").subscribe(prefix + "/#", 1);
+        List<MqttOutboundMessage> batch = List.of(
+                new MqttOutboundMessage(prefix + "/a", "first".getBytes(UTF_8), 1, false, null),
+                new MqttOutboundMessage(prefix + "/+", "filter".getBytes(UTF_8), 1, false, null));
+
+        try (MqttConnection c = cf.getConnection()) {
+            assertThatThrownBy(() -> c.publishAll(batch)).isInstanceOf(MqttPublishException.class)
+                    .hasMessageContaining("'" + prefix + "/+'").hasMessageContaining("no wildcards")
+                    .extracting(e -> ((MqttPublishException) e).published()).isEqualTo(0);
+            c.publish(prefix + "/b", "after".getBytes(UTF_8), 1, false);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.receivedCount() == 1);
+        assertThat(subscriber.all()).containsOnlyKeys(prefix + "/b");
+    }
+
+    @Test
+    void publishAllWithoutABrokerSaysSoAndCountsNothingPublished() throws Exception {
+        mcf.setPublishTimeout("1s");
+        try (MqttConnection c = cf.getConnection()) {
+            c.publish(prefix + "/first", "connected".getBytes(UTF_8), 1, false);
+            broker.stop();
+            assertThatThrownBy(() -> c.publishAll(List.of(
+                    new MqttOutboundMessage(prefix + "/a", "a".getBytes(UTF_8), 1, false, null),
+                    new MqttOutboundMessage(prefix + "/b", "b".getBytes(UTF_8), 0, false, null))))
+                    .isInstanceOf(MqttPublishException.class).hasMessageContaining(broker.uri())
+                    .extracting(e -> ((MqttPublishException) e).published()).isEqualTo(0);
+        } finally {
+            broker.start();
+        }
     }
 
     @Test
