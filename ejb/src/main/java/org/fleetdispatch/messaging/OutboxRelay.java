@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fleetdispatch.platform.Worker;
 
@@ -26,7 +28,8 @@ import org.fleetdispatch.platform.Worker;
  * instances left behind for longer than {@link #LEFT_BEHIND} (ADR 0003 addendum).
  *
  * <p>One thread publishes, so that two messages to the same robot leave in the order they were written; a
- * wake-up during a drain makes it run once more.
+ * wake-up during a drain makes it run once more. Another deletes the rows of what was published from memory, so
+ * that publishing from memory never waits for a transaction (ADR 0016).
  */
 @Singleton
 @Startup
@@ -48,13 +51,15 @@ public class OutboxRelay {
     private OutboxHandOff handOff;
 
     private final AtomicBoolean sweepDue = new AtomicBoolean();
-    /** Published from memory, rows not yet deleted (kept for the next pass if deleting fails). Relay thread only. */
-    private final List<Long> toDelete = new ArrayList<>();
+    /** Published from memory, rows not yet deleted (put back for the next round if deleting fails). */
+    private final Queue<Long> toDelete = new ConcurrentLinkedQueue<>();
     private Worker worker;
+    private Worker deleter;
 
     @PostConstruct
     void start() {
         worker = new Worker(threads, "fleetdispatch-outbox-relay", this::drain);
+        deleter = new Worker(threads, "fleetdispatch-outbox-deleter", this::deletePublished);
         handOff.onCommitted(worker::wake);
     }
 
@@ -62,6 +67,7 @@ public class OutboxRelay {
     void stop() {
         handOff.onCommitted(() -> { });
         worker.close();
+        deleter.close();
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
@@ -78,14 +84,37 @@ public class OutboxRelay {
         HandOff queue = handOff.queue();
         boolean resumed;
         do {
-            toDelete.addAll(publisher.publishHandedOff(queue));
-            if (!toDelete.isEmpty()) {
-                publisher.deletePublished(toDelete);
-                queue.deleted(toDelete);
-                toDelete.clear();
+            List<Long> published = publisher.publishHandedOff(queue);
+            if (!published.isEmpty()) {
+                // on a thread of its own: a message that commits meanwhile need not wait for the deleting transaction
+                toDelete.addAll(published);
+                deleter.wake();
             }
-            resumed = (!queue.inMemoryMode() || sweepDue.getAndSet(false)) && readTable(queue);
+            boolean tableDue = !queue.inMemoryMode() || sweepDue.getAndSet(false);
+            if (tableDue) {
+                // a table pass skips rows the hand-off still owns: deleted first, they cannot fill its batches
+                deletePublished();
+            }
+            resumed = tableDue && readTable(queue);
         } while (resumed);
+    }
+
+    /** Deletes the rows of what was published from memory; on the deleter's thread, or the relay's before a table pass. */
+    private void deletePublished() {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = toDelete.poll(); id != null; id = toDelete.poll()) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.deletePublished(ids);
+        } catch (RuntimeException e) {
+            toDelete.addAll(ids);
+            throw e;
+        }
+        handOff.queue().deleted(ids);
     }
 
     /**

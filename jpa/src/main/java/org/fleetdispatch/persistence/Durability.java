@@ -27,8 +27,9 @@ public class Durability {
      * ({@code synchronous_commit} off for this transaction only). Other transactions see its changes at
      * once and the database stays consistent whatever happens; only a crash of the database server (not of
      * this application) within a fraction of a second may undo the transaction. So: only for transactions
-     * whose every change a later one writes again anyway, never for one that changes a mission or adds to
-     * the outbox.
+     * whose every change a later one writes again anyway, or whose loss only repeats work that may be repeated
+     * (deleting published outbox rows: they are published again), never for one that changes a mission or adds
+     * to the outbox.
      */
     public void relaxForThisTransaction() {
         entityManager.createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
