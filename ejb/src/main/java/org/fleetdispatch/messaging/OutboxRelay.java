@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.fleetdispatch.platform.Worker;
 
 /**
@@ -36,6 +38,8 @@ import org.fleetdispatch.platform.Worker;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     private static final int BATCH = 100;
     /** How long a row may wait before any instance publishes it: another instance's that died or lost its broker. */
@@ -68,6 +72,13 @@ public class OutboxRelay {
         handOff.onCommitted(() -> { });
         worker.close();
         deleter.close();
+        // a wake-up the deleter had not taken yet: left, those rows would be published again after the next start
+        try {
+            deletePublished();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting published outbox rows at shutdown failed; they are published again after"
+                    + " the next start", e);
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
