@@ -110,7 +110,7 @@ public class OutboxRelay {
         } while (resumed);
     }
 
-    /** Deletes the rows of what was published from memory; on the deleter's thread, or the relay's before a table pass. */
+    /** Deletes the rows of what was published from memory (the deleter's task; the relay's before a table pass). */
     private void deletePublished() {
         List<Long> ids = new ArrayList<>();
         for (Long id = toDelete.poll(); id != null; id = toDelete.poll()) {

@@ -50,8 +50,8 @@ public final class BlockingPublish {
      * Paho writes them in that order on the one connection, and the waits for the broker overlap. With a
      * connection shared by threads, the wait per message was most of the relay's time, a thread hand-off to
      * Paho's sender and back on a busy machine (ADR 0016). Where the QoS changes, what went before is waited for
-     * first: Paho writes a QoS 0 message at once, past QoS 1 and 2 ones still waiting for room in the broker's
-     * receive maximum.
+     * first: handed over together, QoS 0 messages overtook QoS 1 ones that waited for room in the broker's receive
+     * maximum (seen in the adapter's test against HiveMQ CE).
      *
      * @throws PublishException at the first message that failed, with {@link PublishException#published()} the
      *                          number before it that were published
@@ -144,8 +144,8 @@ public final class BlockingPublish {
         if (codes != null) {
             for (int code : codes) {
                 if (code >= 0x80) {
-                    throw new PublishException("MQTT broker " + client.status().serverUri() + " refused the message to '"
-                            + topic + "': reason code " + code + " (" + reason(code) + ")", null);
+                    throw new PublishException("MQTT broker " + client.status().serverUri() + " refused the message"
+                            + " to '" + topic + "': reason code " + code + " (" + reason(code) + ")", null);
                 }
             }
         }

@@ -63,8 +63,8 @@ final class MqttManagedConnection implements ManagedConnection {
 
     void publishAll(List<MqttOutboundMessage> messages) throws MqttPublishException {
         if (destroyed) {
-            throw new MqttPublishException("MQTT connection to " + publisher.brokerUri() + " is already destroyed", null,
-                    0);
+            throw new MqttPublishException("MQTT connection to " + publisher.brokerUri() + " is already destroyed",
+                    null, 0);
         }
         try {
             publisher.publishAll(messages);
