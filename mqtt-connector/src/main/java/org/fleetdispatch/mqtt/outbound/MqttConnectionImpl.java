@@ -21,9 +21,7 @@ final class MqttConnectionImpl implements MqttConnection {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained, MqttPublishOptions options)
             throws ResourceException {
-        MqttManagedConnection mc = open();
-        check(topic, qos);
-        mc.publish(topic, payload, qos, retained, options);
+        publishAll(List.of(new MqttOutboundMessage(topic, payload, qos, retained, options)));
     }
 
     @Override

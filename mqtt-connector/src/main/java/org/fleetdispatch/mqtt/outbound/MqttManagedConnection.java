@@ -15,7 +15,6 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.fleetdispatch.mqtt.MqttOutboundMessage;
 import org.fleetdispatch.mqtt.MqttPublishException;
-import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.mqtt.internal.BlockingPublish;
 
 /**
@@ -47,18 +46,6 @@ final class MqttManagedConnection implements ManagedConnection {
 
     SharedPublisher publisher() {
         return publisher;
-    }
-
-    void publish(String topic, byte[] payload, int qos, boolean retained, MqttPublishOptions options)
-            throws ResourceException {
-        if (destroyed) {
-            throw new ResourceException("MQTT connection to " + publisher.brokerUri() + " is already destroyed");
-        }
-        try {
-            publisher.publish(topic, payload, qos, retained, options);
-        } catch (BlockingPublish.PublishException e) {
-            throw new ResourceException(e.getMessage(), e);
-        }
     }
 
     void publishAll(List<MqttOutboundMessage> messages) throws MqttPublishException {

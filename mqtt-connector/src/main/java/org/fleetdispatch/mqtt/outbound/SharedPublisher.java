@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.fleetdispatch.mqtt.MqttClientStatus;
 import org.fleetdispatch.mqtt.MqttOutboundMessage;
-import org.fleetdispatch.mqtt.MqttPublishOptions;
 import org.fleetdispatch.mqtt.internal.BlockingPublish;
 import org.fleetdispatch.mqtt.internal.OutboundClient;
 import org.fleetdispatch.mqtt.internal.ReconnectingClient;
@@ -68,11 +67,6 @@ final class SharedPublisher implements OutboundClient {
 
     OutboundSettings settings() {
         return settings;
-    }
-
-    void publish(String topic, byte[] payload, int qos, boolean retained, MqttPublishOptions options)
-            throws BlockingPublish.PublishException {
-        BlockingPublish.publish(client, topic, payload, qos, retained, options, settings.publishTimeout());
     }
 
     void publishAll(List<MqttOutboundMessage> messages) throws BlockingPublish.PublishException {
