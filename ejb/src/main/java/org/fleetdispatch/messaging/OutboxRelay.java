@@ -63,7 +63,7 @@ public class OutboxRelay {
     @PostConstruct
     void start() {
         worker = new Worker(threads, "fleetdispatch-outbox-relay", this::drain);
-        deleter = new Worker(threads, "fleetdispatch-outbox-deleter", this::deletePublished);
+        deleter = new Worker(threads, "fleetdispatch-outbox-deleter", this::flushDeletions);
         handOff.onCommitted(worker::wake);
     }
 
@@ -74,7 +74,7 @@ public class OutboxRelay {
         deleter.close();
         // a wake-up the deleter had not taken yet: left, those rows would be published again after the next start
         try {
-            deletePublished();
+            flushDeletions();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting published outbox rows at shutdown failed; they are published again after"
                     + " the next start", e);
@@ -104,14 +104,14 @@ public class OutboxRelay {
             boolean tableDue = !queue.inMemoryMode() || sweepDue.getAndSet(false);
             if (tableDue) {
                 // a table pass skips rows the hand-off still owns: deleted first, they cannot fill its batches
-                deletePublished();
+                flushDeletions();
             }
             resumed = tableDue && readTable(queue);
         } while (resumed);
     }
 
     /** Deletes the rows of what was published from memory (the deleter's task; the relay's before a table pass). */
-    private void deletePublished() {
+    private void flushDeletions() {
         List<Long> ids = new ArrayList<>();
         for (Long id = toDelete.poll(); id != null; id = toDelete.poll()) {
             ids.add(id);
