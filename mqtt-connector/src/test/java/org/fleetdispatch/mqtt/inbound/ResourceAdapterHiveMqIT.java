@@ -26,4 +26,10 @@ class ResourceAdapterHiveMqIT extends ResourceAdapterIT {
     boolean feedsPastAnUnacknowledgedMessage() {
         return false;
     }
+
+    /** No: the PUBACK says "not authorized" and the connection goes on. */
+    @Override
+    boolean closesTheConnectionOnARefusedPublish() {
+        return false;
+    }
 }

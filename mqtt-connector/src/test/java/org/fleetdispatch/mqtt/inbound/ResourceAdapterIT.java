@@ -74,6 +74,12 @@ abstract class ResourceAdapterIT {
      */
     abstract boolean feedsPastAnUnacknowledgedMessage();
 
+    /**
+     * Whether the broker closes a client's connection after refusing a message it published, so that the failure
+     * the client sees may be the lost connection rather than the PUBACK's reason code.
+     */
+    abstract boolean closesTheConnectionOnARefusedPublish();
+
     @BeforeAll
     void start() throws Exception {
         broker = startBroker(home);
@@ -417,6 +423,32 @@ abstract class ResourceAdapterIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.receivedCount() == 1);
         assertThat(subscriber.all()).containsOnlyKeys(prefix + "/b");
+    }
+
+    @Test
+    void publishAllCountsWhatWasPublishedBeforeAMessageTheBrokerRefused() throws Exception {
+        TestClient subscriber = testClient("it-batch-partly").subscribe(prefix + "/#", 1);
+        String refused = Broker.REFUSING + "/" + prefix;
+        List<MqttOutboundMessage> batch = List.of(
+                new MqttOutboundMessage(prefix + "/a", "1".getBytes(UTF_8), 1, false, null),
+                new MqttOutboundMessage(prefix + "/a", "2".getBytes(UTF_8), 1, false, null),
+                new MqttOutboundMessage(refused, "3".getBytes(UTF_8), 1, false, null),
+                new MqttOutboundMessage(prefix + "/a", "4".getBytes(UTF_8), 1, false, null));
+
+        try (MqttConnection c = cf.getConnection()) {
+            var thrown = assertThatThrownBy(() -> c.publishAll(batch)).isInstanceOf(MqttPublishException.class)
+                    .hasMessageContaining(broker.uri()).hasMessageContaining("'" + refused + "'");
+            if (!closesTheConnectionOnARefusedPublish()) {
+                thrown.hasMessageContaining("reason code 135 (not authorized)");
+            }
+            thrown.extracting(e -> ((MqttPublishException) e).published()).isEqualTo(2);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.received(prefix + "/a").size() >= 2);
+        // what followed the refused message in its batch may have reached the broker too; the count covers only
+        // what is known to have been published
+        assertThat(subscriber.received(prefix + "/a")).extracting(m -> new String(m.getPayload(), UTF_8))
+                .startsWith("1", "2");
     }
 
     @Test

@@ -26,4 +26,10 @@ class ResourceAdapterMosquittoIT extends ResourceAdapterIT {
     boolean feedsPastAnUnacknowledgedMessage() {
         return true;
     }
+
+    /** Yes: mosquitto 2.0.11 sends the PUBACK with "not authorized" and then closes the connection. */
+    @Override
+    boolean closesTheConnectionOnARefusedPublish() {
+        return true;
+    }
 }

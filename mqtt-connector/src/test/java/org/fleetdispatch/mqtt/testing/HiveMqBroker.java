@@ -1,6 +1,14 @@
 package org.fleetdispatch.mqtt.testing;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * HiveMQ Community Edition, embedded in the test JVM, listening on 127.0.0.1 on a free port, with a
  * file-persisted data folder so that sessions and queued messages survive {@link #stop()}/{@link #start()}.
+ * An embedded extension refuses what clients publish under {@link Broker#REFUSING}.
  */
 public final class HiveMqBroker implements Broker {
 
@@ -83,9 +92,33 @@ public final class HiveMqBroker implements Broker {
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
+                .withEmbeddedExtension(refusing())
                 .build();
         h.start().get(60, TimeUnit.SECONDS);
         hivemq = h;
+    }
+
+    /** Refuses every publish under {@link Broker#REFUSING}, as an authorization extension would. */
+    private static EmbeddedExtension refusing() {
+        return EmbeddedExtension.builder()
+                .withId("refusing").withName("refuses " + REFUSING + "/#").withVersion("1").withAuthor("tests")
+                .withPriority(0).withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+                        Services.initializerRegistry().setClientInitializer((input, client) ->
+                                client.addPublishInboundInterceptor((publish, output) -> {
+                                    if (publish.getPublishPacket().getTopic().startsWith(REFUSING + "/")) {
+                                        output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED);
+                                    }
+                                }));
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+                    }
+                })
+                .build();
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Eclipse Mosquitto as a child process on a free loopback port, with a generated configuration and
- * persistence, so that sessions survive {@link #stop()}/{@link #start()}. Tests that use it skip
- * (assumption) when the binary is not installed: {@code apt-get install -y mosquitto}.
+ * persistence, so that sessions survive {@link #stop()}/{@link #start()}, and an ACL that refuses what clients
+ * publish under {@link Broker#REFUSING}. Tests that use it skip (assumption) when the binary is not installed:
+ * {@code apt-get install -y mosquitto}.
  */
 public final class MosquittoBroker implements Broker {
 
@@ -74,8 +75,9 @@ public final class MosquittoBroker implements Broker {
         Path bin = binary().orElseThrow(() -> new IllegalStateException(INSTALL_HINT));
         Files.createDirectories(home);
         Path conf = home.resolve("mosquitto.conf");
+        Path acl = Files.writeString(home.resolve("acl"), "topic readwrite #\ntopic deny " + REFUSING + "/#\n");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\n" + listenerConf
-                + "allow_anonymous true\n"
+                + "allow_anonymous true\nacl_file " + acl.toAbsolutePath() + "\n"
                 // Run as whoever runs the tests (as root, mosquitto would switch to the user mosquitto,
                 // which cannot read the test's private temporary directories).
                 + "user " + System.getProperty("user.name") + "\n"
