@@ -9,7 +9,7 @@ class ResourceAdapterHiveMqIT extends ResourceAdapterIT {
 
     @Override
     Broker startBroker(Path home) throws Exception {
-        return HiveMqBroker.tcp(home);
+        return HiveMqBroker.tcpRefusing(home);
     }
 
     /**

@@ -4,9 +4,9 @@ package org.fleetdispatch.mqtt.testing;
 public interface Broker extends AutoCloseable {
 
     /**
-     * The first level of the topics on which the broker refuses every message a client publishes: an MQTT 5
-     * PUBACK with reason code 0x87 (not authorized) for QoS 1, so that a test can have one message of a batch
-     * refused.
+     * The first level of the topics on which a refusing broker (mosquitto, or {@link HiveMqBroker#tcpRefusing})
+     * refuses every message a client publishes: an MQTT 5 PUBACK with reason code 0x87 (not authorized) for QoS 1,
+     * so that a test can have one message of a batch refused.
      */
     String REFUSING = "refused";
 

@@ -2,6 +2,7 @@ package org.fleetdispatch.mqtt.testing;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * HiveMQ Community Edition, embedded in the test JVM, listening on 127.0.0.1 on a free port, with a
  * file-persisted data folder so that sessions and queued messages survive {@link #stop()}/{@link #start()}.
- * An embedded extension refuses what clients publish under {@link Broker#REFUSING}.
+ * Made by {@link #tcpRefusing}, it refuses what clients publish under {@link Broker#REFUSING}.
  */
 public final class HiveMqBroker implements Broker {
 
@@ -24,13 +25,15 @@ public final class HiveMqBroker implements Broker {
     private final int port;
     private final String listenerXml;
     private final String uri;
+    private final boolean refusing;
     private EmbeddedHiveMQ hivemq;
 
-    private HiveMqBroker(Path home, int port, String listenerXml, String uri) {
+    private HiveMqBroker(Path home, int port, String listenerXml, String uri, boolean refusing) {
         this.home = home;
         this.port = port;
         this.listenerXml = listenerXml;
         this.uri = uri;
+        this.refusing = refusing;
     }
 
     /** A plain TCP broker. */
@@ -40,8 +43,20 @@ public final class HiveMqBroker implements Broker {
 
     /** A plain TCP broker on the given port. */
     public static HiveMqBroker tcp(Path home, int port) throws Exception {
+        return tcp(home, port, false);
+    }
+
+    /**
+     * A plain TCP broker that refuses what clients publish under {@link Broker#REFUSING}, through an embedded
+     * extension; not the default, as the extension sees every message published.
+     */
+    public static HiveMqBroker tcpRefusing(Path home) throws Exception {
+        return tcp(home, Ports.free(), true);
+    }
+
+    private static HiveMqBroker tcp(Path home, int port, boolean refusing) throws Exception {
         String xml = "<tcp-listener><port>" + port + "</port><bind-address>127.0.0.1</bind-address></tcp-listener>";
-        HiveMqBroker b = new HiveMqBroker(home, port, xml, "tcp://127.0.0.1:" + port);
+        HiveMqBroker b = new HiveMqBroker(home, port, xml, "tcp://127.0.0.1:" + port, refusing);
         b.start();
         return b;
     }
@@ -55,7 +70,7 @@ public final class HiveMqBroker implements Broker {
                 + "<truststore><path>" + trustStoreJks.toAbsolutePath() + "</path><password>" + password
                 + "</password></truststore>"
                 + "<client-authentication-mode>REQUIRED</client-authentication-mode></tls></tls-tcp-listener>";
-        HiveMqBroker b = new HiveMqBroker(home, port, xml, "ssl://localhost:" + port);
+        HiveMqBroker b = new HiveMqBroker(home, port, xml, "ssl://localhost:" + port, false);
         b.start();
         return b;
     }
@@ -88,12 +103,11 @@ public final class HiveMqBroker implements Broker {
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(listenerXml));
-        EmbeddedHiveMQ h = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
-                .withExtensionsFolder(extensions)
-                .withEmbeddedExtension(refusing())
-                .build();
+                .withExtensionsFolder(extensions);
+        EmbeddedHiveMQ h = (refusing ? builder.withEmbeddedExtension(refusing()) : builder).build();
         h.start().get(60, TimeUnit.SECONDS);
         hivemq = h;
     }
