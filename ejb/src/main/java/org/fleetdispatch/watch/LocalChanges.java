@@ -48,12 +48,14 @@ public class LocalChanges {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    private volatile ChangeFeed.LocalTransactions local;
+
     void fired(@Observes MissionWritten written) {
         if (transactions.getTransactionKey() == null) {
             // no transaction: the change is as final as it gets
             Set<String> name = Set.of(written.mission().name());
-            feed.beginLocal(name);
-            feed.endLocal(name, List.of(change(written, null)));
+            local().begin(name);
+            local().end(name, List.of(change(written, null)));
             return;
         }
         Written inThisTransaction = (Written) transactions.getResource(KEY);
@@ -63,6 +65,16 @@ public class LocalChanges {
             transactions.registerInterposedSynchronization(inThisTransaction);
         }
         inThisTransaction.add(written);
+    }
+
+    /** Asked of the feed once: its methods need no container around them (see {@link ChangeFeed#localTransactions}). */
+    private ChangeFeed.LocalTransactions local() {
+        ChangeFeed.LocalTransactions l = local;
+        if (l == null) {
+            l = feed.localTransactions();
+            local = l;
+        }
+        return l;
     }
 
     private static Change<Mission> change(MissionWritten written, String writer) {
@@ -89,7 +101,7 @@ public class LocalChanges {
             // runs after the persistence provider's: the missions' versions are the ones being committed
             writer = publisher.publisherId();
             try {
-                feed.beginLocal(missions);
+                local().begin(missions);
                 begun = true;
             } catch (RuntimeException e) {
                 // the watchers' bookkeeping must not fail the transaction; they may see these changes late
@@ -107,7 +119,7 @@ public class LocalChanges {
                 events.forEach(written -> committed.add(change(written, writer)));
             }
             try {
-                feed.endLocal(missions, committed);
+                local().end(missions, committed);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Telling watchers of committed mission changes failed", e);
             }
