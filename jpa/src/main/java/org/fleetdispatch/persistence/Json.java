@@ -7,8 +7,9 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.lang.reflect.Type;
 
 /**
- * JSON for the columns that hold documents (mission trees, node statuses, factsheets): snake_case,
- * the names Isaac Mission Dispatch uses, so that what is stored is what the API shows.
+ * JSON for the columns that hold documents (mission trees, labels, robot errors and information): snake_case,
+ * the names Isaac Mission Dispatch uses, so that what is stored is what the API shows. Node statuses and task
+ * counts are written with JSON-P in the same form ({@link JsonConverters}).
  */
 public final class Json {
 

@@ -64,7 +64,7 @@ public final class JsonConverters {
     public static class MissionNodes implements AttributeConverter<List<MissionNode>, String> {
         private static final Type TYPE = parameterized(List.class, MissionNode.class);
         /** Enough for the running missions of a large fleet; beyond, the least recently read tree is parsed again. */
-        static final int CACHED = 2_048;
+        private static final int CACHED = 2_048;
         private static final Map<String, List<MissionNode>> READ = Collections.synchronizedMap(
                 new LinkedHashMap<>(256, 0.75f, true) {
                     @Override
